@@ -1,0 +1,18 @@
+#pragma once
+// The database schema and its migrations. The version lives in PRAGMA user_version;
+// each version has one migration function that takes the database from the version
+// before it, so a file made by any earlier Caseboard opens in this one.
+
+namespace caseboard::sql { class Connection; }
+
+namespace caseboard {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Brings the database up to kSchemaVersion inside one transaction. Throws when the file
+// was written by a newer Caseboard (a version above kSchemaVersion).
+void migrateSchema(sql::Connection& connection);
+
+int schemaVersionOf(sql::Connection& connection);
+
+} // namespace caseboard

@@ -1,0 +1,108 @@
+#pragma once
+// The practice's database: one SQLite file that holds clinicians, goal periods,
+// clients, appointments, import batches and settings. A Store is one connection and
+// belongs to one thread; other threads open their own (read-only ones take no lock).
+
+#include "caseboard/core/domain.h"
+#include "caseboard/store/import_batch.h"
+#include "caseboard/store/settings_value.h"
+#include "caseboard/store/sqlite.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace caseboard {
+
+class DatabaseLock;
+
+struct StoreCounts {
+    std::int64_t clinicians = 0;
+    std::int64_t clients = 0;
+    std::int64_t appointments = 0;
+    std::int64_t importBatches = 0;
+    std::optional<Day> firstAppointment;
+    std::optional<Day> lastAppointment;
+};
+
+enum class UpsertOutcome { Added, Updated, Unchanged };
+
+struct UpsertResult {
+    RowId id = 0;
+    UpsertOutcome outcome = UpsertOutcome::Added;
+};
+
+class Store {
+public:
+    enum class Access { ReadWrite, ReadOnly };
+
+    // Opens (and for ReadWrite creates, with owner-only permissions) the database,
+    // takes the inter-process write lock and migrates the schema. Throws
+    // DatabaseInUseError when another Caseboard has it open for writing, sql::Error
+    // when the file is not a usable database.
+    static Store open(const std::filesystem::path& path, Access access = Access::ReadWrite);
+    static Store openInMemory();
+
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+
+    sql::Connection& connection() { return connection_; }
+    const std::filesystem::path& path() const { return path_; }
+    bool inMemory() const { return path_.empty(); }
+    int schemaVersion();
+
+    // Clinicians and goal periods.
+    RowId addClinician(const Clinician& clinician);
+    void updateClinician(const Clinician& clinician);
+    std::vector<Clinician> clinicians();
+    std::optional<Clinician> clinicianByName(const std::string& name);
+    RowId addGoalPeriod(const GoalPeriod& period);
+    std::vector<GoalPeriod> goalPeriods(); // all, by clinician then start
+
+    // Clients: upserted on (source system, source key).
+    UpsertResult upsertClient(const Client& client);
+    std::vector<Client> clients();
+    std::optional<Client> client(RowId id);
+
+    // Appointments: upserted on (source system, source key).
+    UpsertResult upsertAppointment(const Appointment& appointment);
+    std::vector<Appointment> appointments(); // every row: for tests and small practices
+    void forEachAppointment(const std::function<void(const Appointment&)>& visit);
+    std::optional<Appointment> appointment(RowId id);
+
+    RowId recordImportBatch(const ImportBatch& batch);
+    std::vector<ImportBatch> importBatches();
+
+    void setSetting(const std::string& key, const SettingValue& value);
+    std::optional<SettingValue> setting(const std::string& key);
+
+    StoreCounts counts();
+
+private:
+    Store(std::filesystem::path path, sql::Connection connection, std::shared_ptr<DatabaseLock> lock);
+
+    std::filesystem::path path_;
+    std::shared_ptr<DatabaseLock> lock_; // released after the connection closes
+    sql::Connection connection_;
+};
+
+// Writes many appointments fast through statements prepared once: the demo generator
+// and the importer use it inside a transaction of their own.
+class AppointmentWriter {
+public:
+    explicit AppointmentWriter(sql::Connection& connection);
+    RowId insert(const Appointment& appointment);
+    UpsertResult upsert(const Appointment& appointment);
+
+private:
+    sql::Connection* connection_;
+    sql::Statement insert_;
+    sql::Statement find_;
+    sql::Statement update_;
+};
+
+} // namespace caseboard

@@ -1,0 +1,128 @@
+#include "caseboard/store/schema.h"
+
+#include "caseboard/store/sqlite.h"
+
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <string>
+
+namespace caseboard {
+
+namespace {
+
+// Version 1: the first schema. Days are whole days since 1970-01-01 (INTEGER), money
+// is integer cents, status is a category number with the raw EHR string beside it.
+void migrateTo1(sql::Connection& db)
+{
+    db.exec(R"sql(
+CREATE TABLE clinicians (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    clinician_type  TEXT NOT NULL DEFAULT '',
+    location        TEXT NOT NULL DEFAULT '',
+    supervisor      TEXT NOT NULL DEFAULT '',
+    start_day       INTEGER,
+    end_day         INTEGER,
+    hourly_rate_cents INTEGER,
+    CHECK (end_day IS NULL OR start_day IS NULL OR end_day >= start_day)
+);
+
+CREATE TABLE goal_periods (
+    id            INTEGER PRIMARY KEY,
+    clinician_id  INTEGER NOT NULL REFERENCES clinicians(id) ON DELETE CASCADE,
+    from_day      INTEGER NOT NULL,
+    to_day        INTEGER,
+    weekly_goal   REAL NOT NULL CHECK (weekly_goal >= 0),
+    CHECK (to_day IS NULL OR to_day >= from_day)
+);
+CREATE INDEX goal_periods_by_clinician ON goal_periods(clinician_id, from_day);
+
+CREATE TABLE clients (
+    id            INTEGER PRIMARY KEY,
+    source_system TEXT NOT NULL,
+    source_key    TEXT NOT NULL,
+    display_name  TEXT NOT NULL,
+    status        TEXT NOT NULL DEFAULT '',
+    added_day     INTEGER,
+    UNIQUE (source_system, source_key)
+);
+
+CREATE TABLE import_batches (
+    id            INTEGER PRIMARY KEY,
+    file_name     TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    preset        TEXT NOT NULL,
+    imported_at   TEXT NOT NULL,
+    rows_added    INTEGER NOT NULL DEFAULT 0,
+    rows_updated  INTEGER NOT NULL DEFAULT 0,
+    rows_unchanged INTEGER NOT NULL DEFAULT 0,
+    rows_rejected INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE appointments (
+    id              INTEGER PRIMARY KEY,
+    source_system   TEXT NOT NULL,
+    source_key      TEXT NOT NULL,
+    client_id       INTEGER NOT NULL REFERENCES clients(id),
+    clinician_id    INTEGER NOT NULL REFERENCES clinicians(id),
+    day             INTEGER NOT NULL,
+    start_minute    INTEGER CHECK (start_minute IS NULL OR start_minute BETWEEN 0 AND 1439),
+    duration_minutes INTEGER NOT NULL DEFAULT 0 CHECK (duration_minutes >= 0),
+    service_code    TEXT NOT NULL DEFAULT '',
+    status          INTEGER NOT NULL CHECK (status BETWEEN 0 AND 6),
+    raw_status      TEXT NOT NULL DEFAULT '',
+    location        TEXT NOT NULL DEFAULT '',
+    fee_cents       INTEGER,
+    client_paid_cents INTEGER,
+    insurance_paid_cents INTEGER,
+    payer           TEXT NOT NULL DEFAULT '',
+    note_status     INTEGER NOT NULL DEFAULT 0 CHECK (note_status BETWEEN 0 AND 2),
+    import_batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+    UNIQUE (source_system, source_key)
+);
+CREATE INDEX appointments_by_day ON appointments(day);
+CREATE INDEX appointments_by_clinician ON appointments(clinician_id, day);
+CREATE INDEX appointments_by_client ON appointments(client_id, day);
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    type  TEXT NOT NULL CHECK (type IN ('bool', 'int', 'real', 'text', 'day')),
+    value ANY
+) STRICT;
+)sql");
+}
+
+using Migration = void (*)(sql::Connection&);
+// kMigrations[i] takes the database from version i to version i + 1.
+constexpr std::array<Migration, kSchemaVersion> kMigrations{migrateTo1};
+
+} // namespace
+
+int schemaVersionOf(sql::Connection& connection)
+{
+    return static_cast<int>(connection.queryInt("PRAGMA user_version").value_or(0));
+}
+
+void migrateSchema(sql::Connection& connection)
+{
+    int version = schemaVersionOf(connection);
+    if (version > kSchemaVersion)
+        throw sql::Error("this database was written by a newer Caseboard (schema version " + std::to_string(version)
+                             + ", this version reads up to " + std::to_string(kSchemaVersion) + ")",
+                         0);
+    if (version == kSchemaVersion)
+        return;
+
+    sql::Transaction transaction(connection);
+    // Re-read inside the write lock: another connection may have migrated meanwhile.
+    version = schemaVersionOf(connection);
+    for (; version < kSchemaVersion; ++version) {
+        spdlog::info("migrating database schema from version {} to {}", version, version + 1);
+        kMigrations[static_cast<std::size_t>(version)](connection);
+        connection.exec("PRAGMA user_version = " + std::to_string(version + 1));
+    }
+    transaction.commit();
+}
+
+} // namespace caseboard
