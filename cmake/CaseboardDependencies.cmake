@@ -1,6 +1,7 @@
 # Every dependency comes from Debian bookworm packages; cmake/install-deps.sh installs them.
 find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(spdlog 1.10 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 2.1 REQUIRED)

@@ -7,10 +7,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite libqt6svg6
   qt6-qpa-plugins libgl-dev libxkbcommon-dev
-  libsqlite3-dev sqlite3
+  libsqlite3-dev sqlite3 libssl-dev
   libspdlog-dev libfmt-dev
   catch2 nlohmann-json3-dev libcli11-dev
   xvfb xauth fonts-dejavu-core
+  time bc
 )
 
 missing=()

@@ -47,6 +47,13 @@ constexpr std::pair<std::string_view, StatusCategory> kDefaultMapping[] = {
     {"booked", StatusCategory::Scheduled},
     {"pending", StatusCategory::Scheduled},
     {"waitingconfirmation", StatusCategory::Scheduled},
+    {"rescheduled", StatusCategory::Other},
+    {"nonbillable", StatusCategory::Other},
+    {"declined", StatusCategory::Other},
+    {"neverbooked", StatusCategory::Other},
+    {"archived", StatusCategory::Other},
+    {"deleted", StatusCategory::Other},
+    {"other", StatusCategory::Other},
 };
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -90,13 +97,18 @@ std::string statusMatchKey(std::string_view rawStatus)
     return key;
 }
 
-StatusCategory defaultStatusCategory(std::string_view rawStatus)
+std::optional<StatusCategory> knownStatusCategory(std::string_view rawStatus)
 {
     const std::string key = statusMatchKey(rawStatus);
     for (const auto& [known, category] : kDefaultMapping)
         if (known == key)
             return category;
-    return StatusCategory::Other;
+    return std::nullopt;
+}
+
+StatusCategory defaultStatusCategory(std::string_view rawStatus)
+{
+    return knownStatusCategory(rawStatus).value_or(StatusCategory::Other);
 }
 
 } // namespace caseboard

@@ -93,9 +93,29 @@ CREATE TABLE settings (
 )sql");
 }
 
+// Version 2: a ledger of payments (SimplePractice's income allocation report), so that
+// importing the same payments twice changes nothing and an appointment's paid amounts
+// are the sums of its payments.
+void migrateTo2(sql::Connection& db)
+{
+    db.exec(R"sql(
+CREATE TABLE payments (
+    id              INTEGER PRIMARY KEY,
+    source_system   TEXT NOT NULL,
+    source_key      TEXT NOT NULL,
+    appointment_key TEXT NOT NULL,
+    from_insurance  INTEGER NOT NULL CHECK (from_insurance IN (0, 1)),
+    amount_cents    INTEGER NOT NULL,
+    import_batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+    UNIQUE (source_system, source_key)
+);
+CREATE INDEX payments_by_appointment ON payments(source_system, appointment_key);
+)sql");
+}
+
 using Migration = void (*)(sql::Connection&);
 // kMigrations[i] takes the database from version i to version i + 1.
-constexpr std::array<Migration, kSchemaVersion> kMigrations{migrateTo1};
+constexpr std::array<Migration, kSchemaVersion> kMigrations{migrateTo1, migrateTo2};
 
 } // namespace
 

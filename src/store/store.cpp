@@ -111,9 +111,9 @@ Appointment readAppointment(const sql::Statement& row)
     return a;
 }
 
-// Everything an import can change; the id and the batch that last touched it are not
-// part of an appointment's content.
-bool sameContent(const Appointment& a, const Appointment& b)
+} // namespace
+
+bool sameAppointmentContent(const Appointment& a, const Appointment& b)
 {
     return a.clientId == b.clientId && a.clinicianId == b.clinicianId && a.date == b.date
         && a.startMinute == b.startMinute && a.durationMinutes == b.durationMinutes && a.serviceCode == b.serviceCode
@@ -121,6 +121,8 @@ bool sameContent(const Appointment& a, const Appointment& b)
         && a.clientPaid == b.clientPaid && a.insurancePaid == b.insurancePaid && a.payer == b.payer
         && a.noteStatus == b.noteStatus;
 }
+
+namespace {
 
 std::string selectAppointmentsSql(const char* where)
 {
@@ -491,21 +493,34 @@ RowId AppointmentWriter::insert(const Appointment& appointment)
     return connection_->lastInsertRowId();
 }
 
+std::optional<Appointment> AppointmentWriter::find(std::string_view sourceSystem, std::string_view sourceKey)
+{
+    find_.bind(1, sourceSystem).bind(2, sourceKey);
+    std::optional<Appointment> found;
+    if (find_.step())
+        found = readAppointment(find_);
+    find_.reset();
+    return found;
+}
+
+void AppointmentWriter::update(const Appointment& appointment)
+{
+    bindAppointment(update_, appointment);
+    update_.bind(kAppointmentColumnCount + 1, appointment.id);
+    update_.run();
+}
+
 UpsertResult AppointmentWriter::upsert(const Appointment& appointment)
 {
-    find_.bind(1, appointment.sourceSystem).bind(2, appointment.sourceKey);
-    if (!find_.step()) {
-        find_.reset();
+    const std::optional<Appointment> existing = find(appointment.sourceSystem, appointment.sourceKey);
+    if (!existing)
         return {insert(appointment), UpsertOutcome::Added};
-    }
-    const Appointment existing = readAppointment(find_);
-    find_.reset();
-    if (sameContent(existing, appointment))
-        return {existing.id, UpsertOutcome::Unchanged};
-    bindAppointment(update_, appointment);
-    update_.bind(kAppointmentColumnCount + 1, existing.id);
-    update_.run();
-    return {existing.id, UpsertOutcome::Updated};
+    if (sameAppointmentContent(*existing, appointment))
+        return {existing->id, UpsertOutcome::Unchanged};
+    Appointment changed = appointment;
+    changed.id = existing->id;
+    update(changed);
+    return {existing->id, UpsertOutcome::Updated};
 }
 
 } // namespace caseboard

@@ -31,6 +31,9 @@ std::string_view statusCategoryLabel(StatusCategory category);
 // spaces, hyphens and underscores, and treats "Canceled" and "Cancelled" alike.
 // Anything it does not know is Other.
 StatusCategory defaultStatusCategory(std::string_view rawStatus);
+// The same, but nullopt for a status no known EHR uses, so an importer can ask the user
+// instead of silently filing it under Other.
+std::optional<StatusCategory> knownStatusCategory(std::string_view rawStatus);
 
 // The key under which a raw status is matched: lower case, no spaces, hyphens or
 // underscores, "cancelled" spelled "canceled". "Late Cancelled" -> "latecanceled".

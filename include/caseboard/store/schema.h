@@ -7,7 +7,7 @@ namespace caseboard::sql { class Connection; }
 
 namespace caseboard {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Brings the database up to kSchemaVersion inside one transaction. Throws when the file
 // was written by a newer Caseboard (a version above kSchemaVersion).

@@ -90,6 +90,10 @@ private:
     sql::Connection connection_;
 };
 
+// True when two appointments say the same thing: every field an import can change
+// (not the row id, nor the batch that last wrote it).
+bool sameAppointmentContent(const Appointment& a, const Appointment& b);
+
 // Writes many appointments fast through statements prepared once: the demo generator
 // and the importer use it inside a transaction of their own.
 class AppointmentWriter {
@@ -97,6 +101,8 @@ public:
     explicit AppointmentWriter(sql::Connection& connection);
     RowId insert(const Appointment& appointment);
     UpsertResult upsert(const Appointment& appointment);
+    std::optional<Appointment> find(std::string_view sourceSystem, std::string_view sourceKey);
+    void update(const Appointment& appointment); // by id
 
 private:
     sql::Connection* connection_;

@@ -1,0 +1,262 @@
+#include "caseboard/import/importer.h"
+
+#include "caseboard/core/sha256.h"
+#include "caseboard/csv/csv_writer.h"
+#include "caseboard/store/store.h"
+#include "cell_reader.h"
+#include "store_sink.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+#include <future>
+#include <ostream>
+
+namespace caseboard::import {
+
+namespace {
+
+constexpr const char* kMappingPrefix = "column_mapping:";
+
+std::string utcNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+// Stands in for the store once a strict import has met a bad row: the rest of the file
+// is still checked, so the user hears about every problem at once, but nothing more is
+// written to a transaction that will be rolled back.
+class DiscardingSink final : public RecordSink {
+public:
+    void appointment(const AppointmentRecord&) override {}
+    void client(const ClientRecord&) override {}
+    void roster(const RosterRecord&) override {}
+    void payment(const PaymentRecord&) override {}
+};
+
+std::string describeDetection(const std::vector<Detection>& detections)
+{
+    if (detections.empty())
+        return "its columns match no known export layout";
+    const Detection& best = detections.front();
+    std::string missing;
+    for (const std::string& column : best.match.missing)
+        missing += (missing.empty() ? "" : ", ") + column;
+    return "it looks like " + best.preset->title() + " (" + best.preset->name() + ") but lacks the column"
+        + (best.match.missing.size() > 1 ? "s " : " ") + missing;
+}
+
+} // namespace
+
+Importer::Importer(Store& store) : store_(store), statuses_(StatusMap::load(store))
+{
+    auto mappings = store.connection().prepare("SELECT key, value FROM settings WHERE key LIKE 'column_mapping:%'");
+    while (mappings.step()) {
+        const std::string name = mappings.text(0).substr(std::char_traits<char>::length(kMappingPrefix));
+        if (auto mapping = parseColumnMapping(mappings.textView(1))) {
+            try {
+                catalog_.addMapping(name, *mapping);
+            } catch (const std::invalid_argument& error) {
+                spdlog::warn("saved column mapping '{}' ignored: {}", name, error.what());
+            }
+        }
+    }
+}
+
+void Importer::saveMapping(const std::string& name, const ColumnMapping& mapping)
+{
+    catalog_.addMapping(name, mapping);
+    store_.setSetting(kMappingPrefix + name, formatColumnMapping(mapping));
+}
+
+FileReport Importer::importFile(const std::filesystem::path& path, const ImportOptions& options)
+{
+    const auto started = std::chrono::steady_clock::now();
+    FileReport report;
+    report.file = path.string();
+    const std::string fileName = path.filename().string();
+    auto finish = [&](FileOutcome outcome, std::string error = {}) {
+        report.outcome = outcome;
+        report.error = std::move(error);
+        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        spdlog::info("import of {} {}: {} rows, {} added, {} updated, {} unchanged, {} rejected ({:.2f} s)", fileName,
+                     outcome == FileOutcome::Imported ? "done" : outcome == FileOutcome::Cancelled ? "cancelled"
+                                                                                                     : "rejected",
+                     report.rows, report.added, report.updated, report.unchanged, report.rejected, report.seconds);
+        return report;
+    };
+
+    if (!std::filesystem::is_regular_file(path))
+        return finish(FileOutcome::Rejected, report.file + ": no such file");
+
+    // The digest is read on the other core while this one parses.
+    auto digest = std::async(std::launch::async, [path] { return sha256OfFile(path); });
+
+    sql::Connection& db = store_.connection();
+    sql::Transaction transaction(db);
+
+    ImportBatch batch;
+    batch.fileName = fileName;
+    batch.importedAt = utcNow();
+    const RowId batchId = store_.recordImportBatch(batch);
+
+    const Preset* preset = nullptr;
+    ColumnLayout layout;
+    std::unique_ptr<RowInterpreter> interpreter;
+    StoreSink sink(db, batchId);
+    DiscardingSink discard;
+    std::string fileError;
+    std::vector<CellProblem> problems;
+
+    auto onRow = [&](const csv::Row& row) -> csv::RowAction {
+        if (!interpreter) { // the header
+            layout = ColumnLayout(row.fields);
+            report.header = layout.names();
+            if (options.preset) {
+                preset = catalog_.byName(*options.preset);
+                if (!preset) {
+                    fileError = report.file + ": there is no preset named '" + *options.preset + "'";
+                    return csv::RowAction::Stop;
+                }
+                const HeaderMatch match = preset->match(layout);
+                if (!match.missing.empty()) {
+                    std::string missing;
+                    for (const std::string& column : match.missing)
+                        missing += (missing.empty() ? "" : ", ") + column;
+                    fileError = report.file + ": the header lacks the required column" +
+                        (match.missing.size() > 1 ? "s " : " ") + missing + " of " + preset->name();
+                    return csv::RowAction::Stop;
+                }
+                report.confidence = 100;
+            } else {
+                const auto detections = catalog_.detect(layout);
+                if (detections.empty() || !detections.front().match.missing.empty()) {
+                    fileError = report.file + ": unknown layout: " + describeDetection(detections);
+                    return csv::RowAction::Stop;
+                }
+                preset = detections.front().preset;
+                report.confidence = detections.front().match.confidence;
+            }
+            report.preset = preset->name();
+            interpreter = preset->bind(layout, statuses_);
+            report.ignoredColumns = layout.unusedColumns();
+            return csv::RowAction::Continue;
+        }
+
+        problems.clear();
+        if (row.fields.size() > layout.size()) {
+            problems.push_back({{}, "row has " + std::to_string(row.fields.size()) + " fields where the header has "
+                                        + std::to_string(layout.size())});
+        } else {
+            RecordSink& target = (report.rejected > 0 && !options.skipBadRows)
+                ? static_cast<RecordSink&>(discard)
+                : static_cast<RecordSink&>(sink);
+            sink.duplicateKey = false;
+            if (!interpreter->interpret(row, target, problems))
+                return csv::RowAction::Continue; // not a data row
+            if (sink.duplicateKey)
+                problems.push_back({{}, "the same appointment ID appears earlier in this file"});
+        }
+        ++report.rows;
+        if (!problems.empty()) {
+            ++report.rejected;
+            for (CellProblem& problem : problems) {
+                if (report.issues.size() >= options.maxIssuesKept)
+                    break;
+                report.issues.push_back({row.line, std::move(problem.column), std::move(problem.reason),
+                                         copyFields(row)});
+            }
+        }
+        return csv::RowAction::Continue;
+    };
+
+    csv::ReadResult read;
+    try {
+        read = csv::readCsvFile(path, options.reader, onRow, options.observer);
+    } catch (const std::exception& error) {
+        digest.wait();
+        return finish(FileOutcome::Rejected, report.file + ": " + error.what());
+    }
+    digest.wait();
+    report.encoding = read.encoding;
+    report.delimiter = read.delimiter;
+
+    if (read.outcome == csv::ReadOutcome::Cancelled)
+        return finish(FileOutcome::Cancelled, report.file + ": import cancelled; nothing was changed");
+    if (read.outcome == csv::ReadOutcome::Failed)
+        return finish(FileOutcome::Rejected, report.file + ": " + read.error->message);
+    if (!fileError.empty())
+        return finish(FileOutcome::Rejected, fileError);
+    if (!interpreter)
+        return finish(FileOutcome::Rejected, report.file + ": the file is empty");
+    if (report.rejected > 0 && !options.skipBadRows)
+        return finish(FileOutcome::Rejected,
+                      report.file + ": " + std::to_string(report.rejected) + " of " + std::to_string(report.rows)
+                          + " rows have problems, so nothing was imported (fix them, or import with skip-bad-rows)");
+
+    sink.finish();
+    report.added = sink.added;
+    report.updated = sink.updated;
+    report.unchanged = sink.unchanged;
+    report.newClinicians = sink.newClinicians;
+
+    auto update = db.prepare("UPDATE import_batches SET sha256 = ?, preset = ?, rows_added = ?, rows_updated = ?, "
+                             "rows_unchanged = ?, rows_rejected = ? WHERE id = ?");
+    update.bind(1, digest.get().value_or(""))
+        .bind(2, report.preset)
+        .bind(3, static_cast<std::int64_t>(report.added))
+        .bind(4, static_cast<std::int64_t>(report.updated))
+        .bind(5, static_cast<std::int64_t>(report.unchanged))
+        .bind(6, static_cast<std::int64_t>(report.rejected))
+        .bind(7, batchId);
+    update.run();
+
+    if (options.dryRun)
+        return finish(FileOutcome::Imported); // the transaction rolls back as it closes
+    transaction.commit();
+    report.batchId = batchId;
+    return finish(FileOutcome::Imported);
+}
+
+bool writeRejects(std::ostream& out, const FileReport& report)
+{
+    csv::CsvWriter writer(out);
+    writer.writeText("Line").writeText("Column").writeText("Reason");
+    for (const std::string& column : report.header)
+        writer.writeText(column);
+    writer.endRow();
+    for (const RowIssue& issue : report.issues) {
+        writer.writeNumber(static_cast<std::int64_t>(issue.line)).writeText(issue.column).writeText(issue.reason);
+        for (const std::string& field : issue.fields)
+            writer.writeText(field);
+        writer.endRow();
+    }
+    return writer.flush();
+}
+
+std::string summarise(const FileReport& report)
+{
+    std::string text;
+    switch (report.outcome) {
+    case FileOutcome::Imported:
+        text = "imported " + std::to_string(report.rows) + " rows as " + report.preset + ": "
+            + std::to_string(report.added) + " added, " + std::to_string(report.updated) + " updated, "
+            + std::to_string(report.unchanged) + " unchanged";
+        if (report.rejected > 0)
+            text += ", " + std::to_string(report.rejected) + " rejected";
+        break;
+    case FileOutcome::Rejected:
+    case FileOutcome::Cancelled:
+        text = report.error;
+        break;
+    }
+    return text;
+}
+
+} // namespace caseboard::import

@@ -1,0 +1,268 @@
+#include "store_sink.h"
+
+#include "cell_reader.h"
+
+namespace caseboard::import {
+
+namespace {
+std::string clientCacheKey(const std::string& system, const std::string& key) { return system + '\x1f' + key; }
+} // namespace
+
+StoreSink::StoreSink(sql::Connection& connection, RowId batchId)
+    : db_(connection), batchId_(batchId), writer_(connection)
+{
+    auto clinicians = db_.prepare("SELECT id, name FROM clinicians");
+    while (clinicians.step())
+        clinicians_.emplace(nameKey(clinicians.textView(1)), clinicians.int64(0));
+    auto clients = db_.prepare("SELECT id, source_system, source_key FROM clients");
+    while (clients.step())
+        clients_.emplace(clientCacheKey(clients.text(1), clients.text(2)), clients.int64(0));
+}
+
+RowId StoreSink::clinicianId(const std::string& name)
+{
+    const std::string key = nameKey(name);
+    if (const auto found = clinicians_.find(key); found != clinicians_.end())
+        return found->second;
+    auto insert = db_.prepare("INSERT INTO clinicians (name) VALUES (?)");
+    insert.bind(1, name);
+    insert.run();
+    const RowId id = db_.lastInsertRowId();
+    clinicians_.emplace(key, id);
+    newClinicians.push_back(name); // a clinician's name is staff data, not PHI
+    return id;
+}
+
+RowId StoreSink::clientId(const std::string& system, const std::string& key, const std::string& name)
+{
+    const std::string cacheKey = clientCacheKey(system, key);
+    if (const auto found = clients_.find(cacheKey); found != clients_.end())
+        return found->second;
+    auto insert = db_.prepare("INSERT INTO clients (source_system, source_key, display_name) VALUES (?, ?, ?)");
+    insert.bind(1, system).bind(2, key).bind(3, name.empty() ? key : name);
+    insert.run();
+    const RowId id = db_.lastInsertRowId();
+    clients_.emplace(cacheKey, id);
+    return id;
+}
+
+std::string StoreSink::derivedKey(const AppointmentRecord& record)
+{
+    // (date, client, clinician) is what SimplePractice's reports share; a second
+    // appointment of the same pair on the same day in one file is told apart by its
+    // place, "#2", which both reports give in the same order.
+    std::string key = formatIsoDay(record.values.date) + '|' + record.clientKey + '|' + nameKey(record.clinicianName);
+    const int occurrence = ++occurrences_[key];
+    if (occurrence > 1)
+        key += '#' + std::to_string(occurrence);
+    return key;
+}
+
+void StoreSink::loadPaidKeys(const std::string& system)
+{
+    if (ledgerLoaded_ && ledgerSystem_ == system)
+        return;
+    ledgerKeys_.clear();
+    auto keys = db_.prepare("SELECT DISTINCT appointment_key FROM payments WHERE source_system = ?");
+    keys.bind(1, system);
+    while (keys.step())
+        ledgerKeys_.insert(keys.text(0));
+    ledgerSystem_ = system;
+    ledgerLoaded_ = true;
+}
+
+void StoreSink::appointment(const AppointmentRecord& record)
+{
+    Appointment incoming = record.values;
+    incoming.id = 0;
+    incoming.sourceSystem = record.sourceSystem;
+    const bool derived = record.sourceKey.empty();
+    incoming.sourceKey = derived ? derivedKey(record) : record.sourceKey;
+    incoming.clientId = clientId(record.sourceSystem, record.clientKey, record.clientName);
+    incoming.clinicianId = clinicianId(record.clinicianName);
+    incoming.importBatchId = batchId_;
+
+    std::uint32_t fields = record.fields;
+    if (derived && (fields & (kClientPaid | kInsurancePaid))) {
+        // Payments on record (income allocation) own the paid amounts.
+        loadPaidKeys(record.sourceSystem);
+        if (ledgerKeys_.count(incoming.sourceKey))
+            fields &= ~(kClientPaid | kInsurancePaid);
+    }
+
+    const std::optional<Appointment> existing = writer_.find(incoming.sourceSystem, incoming.sourceKey);
+    if (!existing) {
+        writer_.insert(incoming);
+        ++added;
+        return;
+    }
+    if (!derived && existing->importBatchId == batchId_) {
+        duplicateKey = true; // this file wrote that key already
+        return;
+    }
+    Appointment merged = *existing;
+    merged.clientId = incoming.clientId;
+    merged.clinicianId = incoming.clinicianId;
+    merged.date = incoming.date;
+    if (fields & kStartTime) merged.startMinute = incoming.startMinute;
+    if (fields & kDuration) merged.durationMinutes = incoming.durationMinutes;
+    if (fields & kServiceCode) merged.serviceCode = incoming.serviceCode;
+    if (fields & kStatus) {
+        merged.status = incoming.status;
+        merged.rawStatus = incoming.rawStatus;
+    }
+    if (fields & kLocation) merged.location = incoming.location;
+    if (fields & kFee) merged.fee = incoming.fee;
+    if (fields & kClientPaid) merged.clientPaid = incoming.clientPaid;
+    if (fields & kInsurancePaid) merged.insurancePaid = incoming.insurancePaid;
+    if (fields & kPayer) merged.payer = incoming.payer;
+    if (fields & kNoteStatus) merged.noteStatus = incoming.noteStatus;
+    if (sameAppointmentContent(merged, *existing)) {
+        ++unchanged;
+        return;
+    }
+    merged.importBatchId = batchId_;
+    writer_.update(merged);
+    ++updated;
+}
+
+void StoreSink::client(const ClientRecord& record)
+{
+    const std::optional<int> addedDay =
+        record.dateAdded ? std::optional<int>(toSerial(*record.dateAdded)) : std::nullopt;
+    const std::string cacheKey = clientCacheKey(record.sourceSystem, record.clientKey);
+    const auto known = clients_.find(cacheKey);
+    if (known == clients_.end()) {
+        auto insert = db_.prepare(
+            "INSERT INTO clients (source_system, source_key, display_name, status, added_day) VALUES (?, ?, ?, ?, ?)");
+        insert.bind(1, record.sourceSystem).bind(2, record.clientKey).bind(3, record.clientName);
+        insert.bind(4, record.status).bind(5, addedDay);
+        insert.run();
+        clients_.emplace(cacheKey, db_.lastInsertRowId());
+        ++added;
+        return;
+    }
+    // The comparison happens in SQL: the row changes only when a value differs.
+    auto update = db_.prepare("UPDATE clients SET display_name = ?1, status = ?2, added_day = ?3 WHERE id = ?4 "
+                              "AND (display_name IS NOT ?1 OR status IS NOT ?2 OR added_day IS NOT ?3)");
+    update.bind(1, record.clientName).bind(2, record.status).bind(3, addedDay).bind(4, known->second);
+    update.run();
+    if (db_.changes() > 0)
+        ++updated;
+    else
+        ++unchanged;
+}
+
+void StoreSink::roster(const RosterRecord& record)
+{
+    const Clinician& c = record.clinician;
+    auto optionalSerial = [](const std::optional<Day>& day) {
+        return day ? std::optional<int>(toSerial(*day)) : std::nullopt;
+    };
+    const std::string key = nameKey(c.name);
+    RowId id = 0;
+    bool isNew = false;
+    bool changed = false;
+    if (const auto found = clinicians_.find(key); found != clinicians_.end()) {
+        id = found->second;
+        auto update = db_.prepare(
+            "UPDATE clinicians SET clinician_type = ?, location = ?, supervisor = ?, start_day = ?, end_day = ?, "
+            "hourly_rate_cents = ? WHERE id = ? AND (clinician_type IS NOT ? OR location IS NOT ? OR supervisor IS NOT ? "
+            "OR start_day IS NOT ? OR end_day IS NOT ? OR hourly_rate_cents IS NOT ?)");
+        update.bind(1, c.clinicianType).bind(2, c.location).bind(3, c.supervisor).bind(4, optionalSerial(c.startDate));
+        update.bind(5, optionalSerial(c.endDate)).bind(6, c.hourlyRate).bind(7, id);
+        update.bind(8, c.clinicianType).bind(9, c.location).bind(10, c.supervisor).bind(11, optionalSerial(c.startDate));
+        update.bind(12, optionalSerial(c.endDate)).bind(13, c.hourlyRate);
+        update.run();
+        changed = db_.changes() > 0;
+    } else {
+        auto insert = db_.prepare("INSERT INTO clinicians (name, clinician_type, location, supervisor, start_day, "
+                                  "end_day, hourly_rate_cents) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, c.name).bind(2, c.clinicianType).bind(3, c.location).bind(4, c.supervisor);
+        insert.bind(5, optionalSerial(c.startDate)).bind(6, optionalSerial(c.endDate)).bind(7, c.hourlyRate);
+        insert.run();
+        id = db_.lastInsertRowId();
+        clinicians_.emplace(key, id);
+        isNew = true;
+    }
+
+    if (record.weeklyGoal && c.startDate) {
+        // The goal starts a period on the start date: an existing period from that day
+        // takes the new goal; otherwise the open period before it ends the day before.
+        const int from = toSerial(*c.startDate);
+        auto same = db_.prepare("SELECT id, weekly_goal FROM goal_periods WHERE clinician_id = ? AND from_day = ?");
+        same.bind(1, id).bind(2, from);
+        if (same.step()) {
+            if (same.real(1) != *record.weeklyGoal) {
+                auto update = db_.prepare("UPDATE goal_periods SET weekly_goal = ? WHERE id = ?");
+                update.bind(1, *record.weeklyGoal).bind(2, same.int64(0));
+                update.run();
+                changed = true;
+            }
+        } else {
+            auto close = db_.prepare("UPDATE goal_periods SET to_day = ? WHERE clinician_id = ? AND from_day < ? "
+                                     "AND (to_day IS NULL OR to_day >= ?)");
+            close.bind(1, from - 1).bind(2, id).bind(3, from).bind(4, from);
+            close.run();
+            auto insert = db_.prepare(
+                "INSERT INTO goal_periods (clinician_id, from_day, to_day, weekly_goal) VALUES (?, ?, ?, ?)");
+            insert.bind(1, id).bind(2, from).bind(3, optionalSerial(c.endDate)).bind(4, *record.weeklyGoal);
+            insert.run();
+            changed = true;
+        }
+    }
+    if (isNew)
+        ++added;
+    else if (changed)
+        ++updated;
+    else
+        ++unchanged;
+}
+
+void StoreSink::payment(const PaymentRecord& record)
+{
+    // The key of the appointment paid for, without counting it as an occurrence.
+    const std::string appointmentKey =
+        formatIsoDay(record.serviceDay) + '|' + record.clientKey + '|' + nameKey(record.clinicianName);
+    std::string paymentKey = appointmentKey + '|' + (record.fromInsurance ? "insurance" : "client") + '|'
+        + std::to_string(record.amount);
+    const int occurrence = ++occurrences_[paymentKey];
+    paymentKey += '#' + std::to_string(occurrence);
+
+    auto insert = db_.prepare("INSERT INTO payments (source_system, source_key, appointment_key, from_insurance, "
+                              "amount_cents, import_batch_id) VALUES (?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (source_system, source_key) DO NOTHING");
+    insert.bind(1, record.sourceSystem).bind(2, paymentKey).bind(3, appointmentKey);
+    insert.bind(4, record.fromInsurance ? 1 : 0).bind(5, record.amount).bind(6, batchId_);
+    insert.run();
+    if (db_.changes() > 0) {
+        ++added;
+        paymentAppointments_.insert(appointmentKey);
+        ledgerSystem_ = record.sourceSystem;
+    } else {
+        ++unchanged;
+    }
+}
+
+void StoreSink::finish()
+{
+    if (paymentAppointments_.empty())
+        return;
+    // Each side with payments on record becomes their sum; a side with none is left as
+    // the appointment status report had it.
+    auto apply = db_.prepare(R"sql(
+UPDATE appointments SET
+    client_paid_cents = coalesce((SELECT sum(amount_cents) FROM payments p
+        WHERE p.source_system = appointments.source_system AND p.appointment_key = appointments.source_key
+          AND p.from_insurance = 0), client_paid_cents),
+    insurance_paid_cents = coalesce((SELECT sum(amount_cents) FROM payments p
+        WHERE p.source_system = appointments.source_system AND p.appointment_key = appointments.source_key
+          AND p.from_insurance = 1), insurance_paid_cents)
+WHERE source_system = ? AND source_key = ?)sql");
+    for (const std::string& key : paymentAppointments_) {
+        apply.bind(1, ledgerSystem_).bind(2, key);
+        apply.run();
+    }
+}
+
+} // namespace caseboard::import

@@ -1,0 +1,56 @@
+#pragma once
+// Writes the records of one import into the store, inside the import's transaction:
+// clients and clinicians are found (or created) by key, appointments are added, or
+// merged field by field into the row the EHR key names.
+
+#include "caseboard/import/preset.h"
+#include "caseboard/store/store.h"
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace caseboard::import {
+
+class StoreSink final : public RecordSink {
+public:
+    StoreSink(sql::Connection& connection, RowId batchId);
+
+    void appointment(const AppointmentRecord& record) override;
+    void client(const ClientRecord& record) override;
+    void roster(const RosterRecord& record) override;
+    void payment(const PaymentRecord& record) override;
+
+    // Applies the payments of this import to their appointments. Call once, at the end.
+    void finish();
+
+    std::uint64_t added = 0;
+    std::uint64_t updated = 0;
+    std::uint64_t unchanged = 0;
+    std::vector<std::string> newClinicians;
+
+    // Set when an explicit appointment key occurs twice in one file; the importer turns
+    // it into a row problem.
+    bool duplicateKey = false;
+
+private:
+    RowId clinicianId(const std::string& name);
+    RowId clientId(const std::string& system, const std::string& key, const std::string& name);
+    std::string derivedKey(const AppointmentRecord& record);
+    void loadPaidKeys(const std::string& system);
+
+    sql::Connection& db_;
+    RowId batchId_;
+    AppointmentWriter writer_;
+    std::unordered_map<std::string, RowId> clinicians_; // by lower-case name
+    std::unordered_map<std::string, RowId> clients_;    // by system + '\x1f' + key
+    std::unordered_map<std::string, int> occurrences_;  // derived keys seen in this file
+    std::set<std::string> paymentAppointments_;         // appointment keys paid by this file
+    std::set<std::string> ledgerKeys_;                  // appointment keys with payments on record
+    std::string ledgerSystem_;
+    bool ledgerLoaded_ = false;
+};
+
+} // namespace caseboard::import
