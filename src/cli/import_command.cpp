@@ -35,9 +35,12 @@ void printReport(const import::FileReport& report)
         std::cout << name << ": " << summarise(report) << " (" << csv::encodingName(report.encoding) << ", "
                   << report.seconds << " s)\n";
         if (!report.newClinicians.empty()) {
-            std::cout << "  new clinicians:";
-            for (const std::string& clinician : report.newClinicians)
-                std::cout << " " << clinician << (&clinician == &report.newClinicians.back() ? "" : ",");
+            constexpr std::size_t kNamesShown = 8;
+            std::cout << "  new clinicians (" << report.newClinicians.size() << "):";
+            for (std::size_t i = 0; i < report.newClinicians.size() && i < kNamesShown; ++i)
+                std::cout << (i ? ", " : " ") << report.newClinicians[i];
+            if (report.newClinicians.size() > kNamesShown)
+                std::cout << " and " << report.newClinicians.size() - kNamesShown << " more";
             std::cout << " (set their weekly goals in Team & Settings)\n";
         }
         if (!report.ignoredColumns.empty()) {

@@ -34,7 +34,7 @@ std::string utcNow()
 // written to a transaction that will be rolled back.
 class DiscardingSink final : public RecordSink {
 public:
-    void appointment(const AppointmentRecord&) override {}
+    void appointment(AppointmentRecord&) override {}
     void client(const ClientRecord&) override {}
     void roster(const RosterRecord&) override {}
     void payment(const PaymentRecord&) override {}
@@ -80,36 +80,55 @@ FileReport Importer::importFile(const std::filesystem::path& path, const ImportO
     const auto started = std::chrono::steady_clock::now();
     FileReport report;
     report.file = path.string();
-    const std::string fileName = path.filename().string();
-    auto finish = [&](FileOutcome outcome, std::string error = {}) {
+    if (!std::filesystem::is_regular_file(path)) {
+        report.outcome = FileOutcome::Rejected;
+        report.error = report.file + ": no such file";
+    } else {
+        // The digest is read on the other core while this one parses.
+        std::shared_future<std::optional<std::string>> digest =
+            std::async(std::launch::async, [path] { return sha256OfFile(path); }).share();
+        try {
+            report = attempt(path, options, digest, true);
+        } catch (const BulkKeyConflict&) {
+            // A key repeats in the file: import again the careful way, which names the line.
+            spdlog::info("bulk load of {} met a repeated key; importing row by row", path.filename().string());
+            report = attempt(path, options, digest, false);
+        }
+        digest.wait();
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    spdlog::info("import of {} {}: {} rows, {} added, {} updated, {} unchanged, {} rejected ({:.2f} s)",
+                 path.filename().string(),
+                 report.outcome == FileOutcome::Imported    ? "done"
+                     : report.outcome == FileOutcome::Cancelled ? "cancelled"
+                                                                : "rejected",
+                 report.rows, report.added, report.updated, report.unchanged, report.rejected, report.seconds);
+    return report;
+}
+
+FileReport Importer::attempt(const std::filesystem::path& path, const ImportOptions& options,
+                             const std::shared_future<std::optional<std::string>>& digest, bool allowBulk)
+{
+    FileReport report;
+    report.file = path.string();
+    auto reject = [&](FileOutcome outcome, std::string error) {
         report.outcome = outcome;
         report.error = std::move(error);
-        report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        spdlog::info("import of {} {}: {} rows, {} added, {} updated, {} unchanged, {} rejected ({:.2f} s)", fileName,
-                     outcome == FileOutcome::Imported ? "done" : outcome == FileOutcome::Cancelled ? "cancelled"
-                                                                                                     : "rejected",
-                     report.rows, report.added, report.updated, report.unchanged, report.rejected, report.seconds);
-        return report;
+        return report; // the transaction rolls back as it goes out of scope
     };
-
-    if (!std::filesystem::is_regular_file(path))
-        return finish(FileOutcome::Rejected, report.file + ": no such file");
-
-    // The digest is read on the other core while this one parses.
-    auto digest = std::async(std::launch::async, [path] { return sha256OfFile(path); });
 
     sql::Connection& db = store_.connection();
     sql::Transaction transaction(db);
 
     ImportBatch batch;
-    batch.fileName = fileName;
+    batch.fileName = path.filename().string();
     batch.importedAt = utcNow();
     const RowId batchId = store_.recordImportBatch(batch);
 
     const Preset* preset = nullptr;
     ColumnLayout layout;
     std::unique_ptr<RowInterpreter> interpreter;
-    StoreSink sink(db, batchId);
+    StoreSink sink(db, batchId, allowBulk);
     DiscardingSink discard;
     std::string fileError;
     std::vector<CellProblem> problems;
@@ -129,8 +148,8 @@ FileReport Importer::importFile(const std::filesystem::path& path, const ImportO
                     std::string missing;
                     for (const std::string& column : match.missing)
                         missing += (missing.empty() ? "" : ", ") + column;
-                    fileError = report.file + ": the header lacks the required column" +
-                        (match.missing.size() > 1 ? "s " : " ") + missing + " of " + preset->name();
+                    fileError = report.file + ": the header lacks the required column"
+                        + (match.missing.size() > 1 ? "s " : " ") + missing + " of " + preset->name();
                     return csv::RowAction::Stop;
                 }
                 report.confidence = 100;
@@ -154,6 +173,8 @@ FileReport Importer::importFile(const std::filesystem::path& path, const ImportO
             problems.push_back({{}, "row has " + std::to_string(row.fields.size()) + " fields where the header has "
                                         + std::to_string(layout.size())});
         } else {
+            // After a bad row a strict import only checks the rest: nothing more is written
+            // to a transaction that will be rolled back.
             RecordSink& target = (report.rejected > 0 && !options.skipBadRows)
                 ? static_cast<RecordSink&>(discard)
                 : static_cast<RecordSink&>(sink);
@@ -169,8 +190,8 @@ FileReport Importer::importFile(const std::filesystem::path& path, const ImportO
             for (CellProblem& problem : problems) {
                 if (report.issues.size() >= options.maxIssuesKept)
                     break;
-                report.issues.push_back({row.line, std::move(problem.column), std::move(problem.reason),
-                                         copyFields(row)});
+                report.issues.push_back(
+                    {row.line, std::move(problem.column), std::move(problem.reason), copyFields(row)});
             }
         }
         return csv::RowAction::Continue;
@@ -179,28 +200,26 @@ FileReport Importer::importFile(const std::filesystem::path& path, const ImportO
     csv::ReadResult read;
     try {
         read = csv::readCsvFile(path, options.reader, onRow, options.observer);
-    } catch (const std::exception& error) {
-        digest.wait();
-        return finish(FileOutcome::Rejected, report.file + ": " + error.what());
+    } catch (const sql::Error& error) {
+        return reject(FileOutcome::Rejected, report.file + ": the database refused a row: " + error.what());
     }
-    digest.wait();
     report.encoding = read.encoding;
     report.delimiter = read.delimiter;
 
     if (read.outcome == csv::ReadOutcome::Cancelled)
-        return finish(FileOutcome::Cancelled, report.file + ": import cancelled; nothing was changed");
+        return reject(FileOutcome::Cancelled, report.file + ": import cancelled; nothing was changed");
     if (read.outcome == csv::ReadOutcome::Failed)
-        return finish(FileOutcome::Rejected, report.file + ": " + read.error->message);
+        return reject(FileOutcome::Rejected, report.file + ": " + read.error->message);
     if (!fileError.empty())
-        return finish(FileOutcome::Rejected, fileError);
+        return reject(FileOutcome::Rejected, fileError);
     if (!interpreter)
-        return finish(FileOutcome::Rejected, report.file + ": the file is empty");
+        return reject(FileOutcome::Rejected, report.file + ": the file is empty");
     if (report.rejected > 0 && !options.skipBadRows)
-        return finish(FileOutcome::Rejected,
+        return reject(FileOutcome::Rejected,
                       report.file + ": " + std::to_string(report.rejected) + " of " + std::to_string(report.rows)
                           + " rows have problems, so nothing was imported (fix them, or import with skip-bad-rows)");
 
-    sink.finish();
+    sink.finish(); // may throw BulkKeyConflict: the caller tries again without bulk mode
     report.added = sink.added;
     report.updated = sink.updated;
     report.unchanged = sink.unchanged;
@@ -217,11 +236,12 @@ FileReport Importer::importFile(const std::filesystem::path& path, const ImportO
         .bind(7, batchId);
     update.run();
 
+    report.outcome = FileOutcome::Imported;
     if (options.dryRun)
-        return finish(FileOutcome::Imported); // the transaction rolls back as it closes
+        return report; // rolled back as the transaction closes
     transaction.commit();
     report.batchId = batchId;
-    return finish(FileOutcome::Imported);
+    return report;
 }
 
 bool writeRejects(std::ostream& out, const FileReport& report)

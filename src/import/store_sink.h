@@ -5,25 +5,37 @@
 
 #include "caseboard/import/preset.h"
 #include "caseboard/store/store.h"
+#include "key_filter.h"
 
 #include <cstdint>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace caseboard::import {
 
+// Thrown by finish() when a bulk load met the same appointment key twice: the caller
+// rolls back and imports again without bulk mode, which names the line.
+class BulkKeyConflict : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 class StoreSink final : public RecordSink {
 public:
-    StoreSink(sql::Connection& connection, RowId batchId);
+    // `allowBulk`: a first import into an empty appointments table may drop its indexes
+    // and build them again at the end.
+    StoreSink(sql::Connection& connection, RowId batchId, bool allowBulk);
 
-    void appointment(const AppointmentRecord& record) override;
+    void appointment(AppointmentRecord& record) override;
     void client(const ClientRecord& record) override;
     void roster(const RosterRecord& record) override;
     void payment(const PaymentRecord& record) override;
 
-    // Applies the payments of this import to their appointments. Call once, at the end.
+    // Applies the payments of this import to their appointments and rebuilds indexes a
+    // bulk load dropped. Call once, at the end.
     void finish();
 
     std::uint64_t added = 0;
@@ -36,6 +48,8 @@ public:
     bool duplicateKey = false;
 
 private:
+    void chooseMode();
+    bool writtenBefore(const Appointment& appointment);
     RowId clinicianId(const std::string& name);
     RowId clientId(const std::string& system, const std::string& key, const std::string& name);
     std::string derivedKey(const AppointmentRecord& record);
@@ -51,6 +65,13 @@ private:
     std::set<std::string> ledgerKeys_;                  // appointment keys with payments on record
     std::string ledgerSystem_;
     bool ledgerLoaded_ = false;
+
+    bool allowBulk_ = false;
+    bool modeChosen_ = false;
+    bool bulk_ = false;
+    KeyFilter writtenKeys_;  // explicit keys this import wrote, to catch repeats
+    std::optional<sql::Statement> writtenByThisBatch_;
+    std::string keyBuffer_;  // reused for cache look-ups, to spare an allocation a row
 };
 
 } // namespace caseboard::import

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 namespace caseboard::sql {
@@ -20,6 +21,10 @@ namespace {
 
 Connection::Connection(const std::filesystem::path& path, Mode mode)
 {
+    // Memory statistics take a global mutex on every allocation; Caseboard reads none.
+    static std::once_flag configured;
+    std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+
     int flags = SQLITE_OPEN_NOMUTEX; // one connection per thread: SQLite's own mutex is not needed
     switch (mode) {
     case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
@@ -80,6 +85,7 @@ std::optional<std::int64_t> Connection::queryInt(std::string_view sql)
 }
 
 std::int64_t Connection::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+void Connection::setLastInsertRowId(std::int64_t id) { sqlite3_set_last_insert_rowid(db_, id); }
 int Connection::changes() const { return sqlite3_changes(db_); }
 bool Connection::readOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }
 
@@ -129,6 +135,12 @@ Statement& Statement::bind(int index, double value)
 Statement& Statement::bind(int index, std::string_view value)
 {
     checkBind(stmt_, sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+    return *this;
+}
+
+Statement& Statement::bindStatic(int index, std::string_view value)
+{
+    checkBind(stmt_, sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8));
     return *this;
 }
 

@@ -36,7 +36,9 @@ void configure(sql::Connection& connection, bool writable)
         // WAL lets the GUI's worker threads read while an import writes.
         connection.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
     }
-    connection.exec("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768");
+    // 32 MB of page cache; temporary data (the sorter of an index build) spills to
+    // files rather than growing memory without bound.
+    connection.exec("PRAGMA cache_size = -32768");
 }
 
 std::optional<Day> optionalDay(const sql::Statement& row, int column)
@@ -64,21 +66,22 @@ constexpr int kAppointmentColumnCount = 17;
 
 void bindAppointment(sql::Statement& statement, const Appointment& a)
 {
-    statement.bind(1, a.sourceSystem)
-        .bind(2, a.sourceKey)
+    // The appointment outlives the statement's step: text is bound in place.
+    statement.bindStatic(1, a.sourceSystem)
+        .bindStatic(2, a.sourceKey)
         .bind(3, a.clientId)
         .bind(4, a.clinicianId)
         .bind(5, toSerial(a.date))
         .bind(6, a.startMinute)
         .bind(7, a.durationMinutes)
-        .bind(8, a.serviceCode)
+        .bindStatic(8, a.serviceCode)
         .bind(9, static_cast<int>(a.status))
-        .bind(10, a.rawStatus)
-        .bind(11, a.location)
+        .bindStatic(10, a.rawStatus)
+        .bindStatic(11, a.location)
         .bind(12, a.fee)
         .bind(13, a.clientPaid)
         .bind(14, a.insurancePaid)
-        .bind(15, a.payer)
+        .bindStatic(15, a.payer)
         .bind(16, static_cast<int>(a.noteStatus))
         .bind(17, a.importBatchId);
 }
@@ -508,6 +511,66 @@ void AppointmentWriter::update(const Appointment& appointment)
     bindAppointment(update_, appointment);
     update_.bind(kAppointmentColumnCount + 1, appointment.id);
     update_.run();
+}
+
+namespace {
+
+// The SQL that merges an appointment's `fields` into the row with its key: an upsert
+// whose update runs only when a value differs. (No RETURNING: it costs as much again.)
+std::string mergeSql(std::uint32_t fields)
+{
+    struct Column {
+        std::uint32_t field;
+        const char* name;
+    };
+    static constexpr Column kColumns[] = {
+        {0, "client_id"},
+        {0, "clinician_id"},
+        {0, "day"},
+        {kStartTime, "start_minute"},
+        {kDuration, "duration_minutes"},
+        {kServiceCode, "service_code"},
+        {kStatus, "status"},
+        {kStatus, "raw_status"},
+        {kLocation, "location"},
+        {kFee, "fee_cents"},
+        {kClientPaid, "client_paid_cents"},
+        {kInsurancePaid, "insurance_paid_cents"},
+        {kPayer, "payer"},
+        {kNoteStatus, "note_status"},
+    };
+    std::string set;
+    std::string changed;
+    for (const Column& column : kColumns) {
+        if (column.field != 0 && !(fields & column.field))
+            continue;
+        const std::string name = column.name;
+        set += name + " = excluded." + name + ", ";
+        changed += (changed.empty() ? "" : " OR ") + ("appointments." + name + " IS NOT excluded." + name);
+    }
+    return std::string("INSERT INTO appointments (") + kAppointmentColumns
+        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (source_system, source_key) DO UPDATE SET "
+        + set + "import_batch_id = excluded.import_batch_id WHERE " + changed;
+}
+
+} // namespace
+
+UpsertOutcome AppointmentWriter::merge(const Appointment& appointment, std::uint32_t fields)
+{
+    fields &= kAllAppointmentFields;
+    auto statement = merges_.find(fields);
+    if (statement == merges_.end())
+        statement = merges_.emplace(fields, connection_->prepare(mergeSql(fields))).first;
+    sql::Statement& merge = statement->second;
+    bindAppointment(merge, appointment);
+    // An upsert that updates leaves the last insert rowid alone and one that changes
+    // nothing reports no changes: together they tell the three outcomes apart.
+    connection_->setLastInsertRowId(0);
+    merge.run();
+    if (connection_->changes() == 0)
+        return UpsertOutcome::Unchanged;
+    return connection_->lastInsertRowId() != 0 ? UpsertOutcome::Added : UpsertOutcome::Updated;
 }
 
 UpsertResult AppointmentWriter::upsert(const Appointment& appointment)

@@ -45,6 +45,23 @@ struct Client {
     std::optional<Day> dateAdded;
 };
 
+// The fields of an appointment that an export may or may not carry. SimplePractice's
+// attendance report knows an appointment's status but not its fee, its appointment
+// status report the reverse: importing one must never blank out what the other brought.
+enum AppointmentField : std::uint32_t {
+    kStartTime = 1u << 0,
+    kDuration = 1u << 1,
+    kServiceCode = 1u << 2,
+    kStatus = 1u << 3,
+    kLocation = 1u << 4,
+    kFee = 1u << 5,
+    kClientPaid = 1u << 6,
+    kInsurancePaid = 1u << 7,
+    kPayer = 1u << 8,
+    kNoteStatus = 1u << 9,
+    kAllAppointmentFields = (1u << 10) - 1,
+};
+
 struct Appointment {
     RowId id = 0;
     std::string sourceSystem;

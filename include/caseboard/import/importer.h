@@ -14,6 +14,7 @@
 #include "caseboard/import/status_map.h"
 
 #include <filesystem>
+#include <future>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -47,6 +48,9 @@ public:
     void saveMapping(const std::string& name, const ColumnMapping& mapping);
 
 private:
+    FileReport attempt(const std::filesystem::path& path, const ImportOptions& options,
+                       const std::shared_future<std::optional<std::string>>& digest, bool allowBulk);
+
     Store& store_;
     PresetCatalog catalog_;
     StatusMap statuses_;

@@ -19,7 +19,8 @@ namespace caseboard::import {
 class RecordSink {
 public:
     virtual ~RecordSink() = default;
-    virtual void appointment(const AppointmentRecord& record) = 0;
+    // Non-const: the sink fills in the row ids in place rather than copy the record.
+    virtual void appointment(AppointmentRecord& record) = 0;
     virtual void client(const ClientRecord& record) = 0;
     virtual void roster(const RosterRecord& record) = 0;
     virtual void payment(const PaymentRecord& record) = 0;

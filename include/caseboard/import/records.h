@@ -1,8 +1,7 @@
 #pragma once
 // What a preset makes of one data row, before the sink writes it. A record says which
-// fields its file provides: SimplePractice's attendance report knows an appointment's
-// status but not its fee, its appointment status report the reverse, and importing one
-// must never blank out what the other brought.
+// fields its file provides (AppointmentField, in domain.h), so that merging one EHR
+// report never blanks out what another brought.
 
 #include "caseboard/core/domain.h"
 
@@ -11,19 +10,6 @@
 #include <string>
 
 namespace caseboard::import {
-
-enum AppointmentField : std::uint32_t {
-    kStartTime = 1u << 0,
-    kDuration = 1u << 1,
-    kServiceCode = 1u << 2,
-    kStatus = 1u << 3,
-    kLocation = 1u << 4,
-    kFee = 1u << 5,
-    kClientPaid = 1u << 6,
-    kInsurancePaid = 1u << 7,
-    kPayer = 1u << 8,
-    kNoteStatus = 1u << 9,
-};
 
 struct AppointmentRecord {
     std::string sourceSystem;

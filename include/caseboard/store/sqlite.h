@@ -45,6 +45,7 @@ public:
     std::optional<std::int64_t> queryInt(std::string_view sql);
 
     std::int64_t lastInsertRowId() const;
+    void setLastInsertRowId(std::int64_t id);
     int changes() const;
     bool readOnly() const;
     sqlite3* handle() const { return db_; }
@@ -75,6 +76,9 @@ public:
     {
         return value ? bind(index, *value) : bindNull(index);
     }
+    // Binds text that SQLite reads in place, without a copy: the caller keeps it alive
+    // until the statement has been stepped and reset. For hot loops.
+    Statement& bindStatic(int index, std::string_view value);
     // Binds an empty string as NULL: for optional text columns.
     Statement& bindTextOrNull(int index, std::string_view value);
 

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,12 +104,17 @@ public:
     UpsertResult upsert(const Appointment& appointment);
     std::optional<Appointment> find(std::string_view sourceSystem, std::string_view sourceKey);
     void update(const Appointment& appointment); // by id
+    // Adds the appointment, or writes into the row with its key the client, clinician and
+    // date and the `fields` (AppointmentField bits): one statement, compared in SQL, so
+    // an unchanged row costs one index probe.
+    UpsertOutcome merge(const Appointment& appointment, std::uint32_t fields);
 
 private:
     sql::Connection* connection_;
     sql::Statement insert_;
     sql::Statement find_;
     sql::Statement update_;
+    std::map<std::uint32_t, sql::Statement> merges_; // by field set
 };
 
 } // namespace caseboard
