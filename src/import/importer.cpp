@@ -4,10 +4,12 @@
 #include "caseboard/csv/csv_writer.h"
 #include "caseboard/store/store.h"
 #include "cell_reader.h"
+#include "pipelined_sink.h"
 #include "store_sink.h"
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <future>
@@ -129,6 +131,8 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
     ColumnLayout layout;
     std::unique_ptr<RowInterpreter> interpreter;
     StoreSink sink(db, batchId, allowBulk);
+    // Declared after the sink and the transaction, so it stops before they go.
+    PipelinedSink pipeline(sink);
     DiscardingSink discard;
     std::string fileError;
     std::vector<CellProblem> problems;
@@ -177,12 +181,10 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
             // to a transaction that will be rolled back.
             RecordSink& target = (report.rejected > 0 && !options.skipBadRows)
                 ? static_cast<RecordSink&>(discard)
-                : static_cast<RecordSink&>(sink);
-            sink.duplicateKey = false;
+                : static_cast<RecordSink&>(pipeline);
+            pipeline.setRow(row);
             if (!interpreter->interpret(row, target, problems))
                 return csv::RowAction::Continue; // not a data row
-            if (sink.duplicateKey)
-                problems.push_back({{}, "the same appointment ID appears earlier in this file"});
         }
         ++report.rows;
         if (!problems.empty()) {
@@ -200,9 +202,20 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
     csv::ReadResult read;
     try {
         read = csv::readCsvFile(path, options.reader, onRow, options.observer);
+        if (read.outcome == csv::ReadOutcome::Completed)
+            pipeline.drain();
     } catch (const sql::Error& error) {
         return reject(FileOutcome::Rejected, report.file + ": the database refused a row: " + error.what());
     }
+    // Keys that repeat are found by the writer, after the rows that carried them.
+    for (RepeatedKey& repeated : pipeline.repeatedKeys) {
+        ++report.rejected;
+        if (report.issues.size() < options.maxIssuesKept)
+            report.issues.push_back({repeated.line, {}, "the same appointment ID appears earlier in this file",
+                                     std::move(repeated.fields)});
+    }
+    std::stable_sort(report.issues.begin(), report.issues.end(),
+                     [](const RowIssue& a, const RowIssue& b) { return a.line < b.line; });
     report.encoding = read.encoding;
     report.delimiter = read.delimiter;
 

@@ -12,10 +12,10 @@ namespace caseboard::import {
 
 class KeyFilter {
 public:
-    KeyFilter() : bits_(kBits / 64, 0) {}
-
     bool mayContain(std::string_view key) const
     {
+        if (bits_.empty())
+            return false;
         const auto [h1, h2] = hashes(key);
         for (std::uint64_t i = 0; i < kHashes; ++i) {
             const std::uint64_t bit = (h1 + i * h2) % kBits;
@@ -27,6 +27,8 @@ public:
 
     void add(std::string_view key)
     {
+        if (bits_.empty()) // allocated on first use: a bulk load never needs it
+            bits_.assign(kBits / 64, 0);
         const auto [h1, h2] = hashes(key);
         for (std::uint64_t i = 0; i < kHashes; ++i) {
             const std::uint64_t bit = (h1 + i * h2) % kBits;

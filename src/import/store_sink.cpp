@@ -82,9 +82,22 @@ void StoreSink::chooseMode()
     // Dropped inside the import's transaction: a rollback brings them back.
     for (const AppointmentIndex& index : appointmentIndexes())
         db_.exec("DROP INDEX " + index.name);
+    // Appending touches only the table's last pages: a small cache does, and keeps the
+    // import's memory bounded.
+    db_.exec("PRAGMA cache_size = -8192");
 }
 
 void StoreSink::appointment(AppointmentRecord& record)
+{
+    bool maybeRepeated = false;
+    if (!record.sourceKey.empty()) {
+        maybeRepeated = writtenKeys_.mayContain(record.sourceKey);
+        writtenKeys_.add(record.sourceKey);
+    }
+    write(record, maybeRepeated);
+}
+
+void StoreSink::write(AppointmentRecord& record, bool maybeRepeated)
 {
     if (!modeChosen_)
         chooseMode();
@@ -102,7 +115,7 @@ void StoreSink::appointment(AppointmentRecord& record)
         ++added;
         return;
     }
-    if (!derived && writtenBefore(a)) {
+    if (maybeRepeated && writtenByThisImport(a)) {
         duplicateKey = true; // the earlier row stands; this one is reported
         return;
     }
@@ -122,14 +135,10 @@ void StoreSink::appointment(AppointmentRecord& record)
     }
 }
 
-bool StoreSink::writtenBefore(const Appointment& a)
+bool StoreSink::writtenByThisImport(const Appointment& a)
 {
     // Derived keys cannot repeat (derivedKey numbers them); an EHR's own key can, in a
-    // broken export. The filter answers "no" for nearly every row without a look-up.
-    if (!writtenKeys_.mayContain(a.sourceKey)) {
-        writtenKeys_.add(a.sourceKey);
-        return false;
-    }
+    // broken export. A key filter upstream sends only possible repeats here.
     if (!writtenByThisBatch_)
         writtenByThisBatch_.emplace(db_.prepare(
             "SELECT 1 FROM appointments WHERE source_system = ? AND source_key = ? AND import_batch_id = ?"));
@@ -262,18 +271,20 @@ void StoreSink::finish()
 {
     if (bulk_) {
         // Sorting a million keys once beats a million B-tree inserts; two sorter threads
-        // use the second core.
-        db_.exec("PRAGMA threads = 2");
+        // use the second core. The sorter sizes its in-memory runs by the page cache,
+        // per thread, so the cache shrinks meanwhile to keep the import's memory bounded.
+        db_.exec("PRAGMA cache_size = -4096; PRAGMA threads = 2");
+        auto restore = [this] { db_.exec("PRAGMA threads = 0; PRAGMA cache_size = -32768"); };
         try {
             for (const AppointmentIndex& index : appointmentIndexes())
                 db_.exec(index.create);
         } catch (const sql::Error& error) {
-            db_.exec("PRAGMA threads = 0");
+            restore();
             if ((error.code() & 0xFF) == 19) // SQLITE_CONSTRAINT: a key repeats in the file
                 throw BulkKeyConflict(error.what());
             throw;
         }
-        db_.exec("PRAGMA threads = 0");
+        restore();
     }
     if (paymentAppointments_.empty())
         return;

@@ -30,6 +30,9 @@ public:
     StoreSink(sql::Connection& connection, RowId batchId, bool allowBulk);
 
     void appointment(AppointmentRecord& record) override;
+    // The same, with the repeat check done by the caller: `maybeRepeated` when its own
+    // key filter has seen the record's key before.
+    void write(AppointmentRecord& record, bool maybeRepeated);
     void client(const ClientRecord& record) override;
     void roster(const RosterRecord& record) override;
     void payment(const PaymentRecord& record) override;
@@ -49,7 +52,7 @@ public:
 
 private:
     void chooseMode();
-    bool writtenBefore(const Appointment& appointment);
+    bool writtenByThisImport(const Appointment& appointment);
     RowId clinicianId(const std::string& name);
     RowId clientId(const std::string& system, const std::string& key, const std::string& name);
     std::string derivedKey(const AppointmentRecord& record);
