@@ -1,0 +1,85 @@
+#include "app_settings.h"
+
+#include <QSettings>
+
+namespace caseboard::app {
+
+namespace {
+const QString kLastDatabase = QStringLiteral("database/last");
+const QString kRecentFiles = QStringLiteral("database/recent");
+const QString kWindowGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
+const QString kLastView = QStringLiteral("window/view");
+} // namespace
+
+AppSettings::AppSettings()
+    : settings_(std::make_unique<QSettings>(QStringLiteral("Caseboard"), QStringLiteral("Caseboard")))
+{
+}
+
+AppSettings::AppSettings(std::unique_ptr<QSettings> settings) : settings_(std::move(settings)) {}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::lastDatabase() const { return settings_->value(kLastDatabase).toString(); }
+
+void AppSettings::setLastDatabase(const QString& path)
+{
+    if (persistent_)
+        settings_->setValue(kLastDatabase, path);
+}
+
+QStringList AppSettings::recentFiles() const { return settings_->value(kRecentFiles).toStringList(); }
+
+void AppSettings::addRecentFile(const QString& path)
+{
+    if (!persistent_ || path.isEmpty())
+        return;
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    settings_->setValue(kRecentFiles, files);
+}
+
+void AppSettings::removeRecentFile(const QString& path)
+{
+    if (!persistent_)
+        return;
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    settings_->setValue(kRecentFiles, files);
+}
+
+void AppSettings::clearRecentFiles()
+{
+    if (persistent_)
+        settings_->remove(kRecentFiles);
+}
+
+QByteArray AppSettings::windowGeometry() const { return settings_->value(kWindowGeometry).toByteArray(); }
+
+void AppSettings::setWindowGeometry(const QByteArray& geometry)
+{
+    if (persistent_)
+        settings_->setValue(kWindowGeometry, geometry);
+}
+
+QByteArray AppSettings::windowState() const { return settings_->value(kWindowState).toByteArray(); }
+
+void AppSettings::setWindowState(const QByteArray& state)
+{
+    if (persistent_)
+        settings_->setValue(kWindowState, state);
+}
+
+QString AppSettings::lastView() const { return settings_->value(kLastView).toString(); }
+
+void AppSettings::setLastView(const QString& key)
+{
+    if (persistent_)
+        settings_->setValue(kLastView, key);
+}
+
+} // namespace caseboard::app
