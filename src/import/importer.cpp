@@ -89,6 +89,37 @@ FileReport Importer::importFile(const std::filesystem::path& path, const ImportO
         // The digest is read on the other core while this one parses.
         std::shared_future<std::optional<std::string>> digest =
             std::async(std::launch::async, [path] { return sha256OfFile(path); }).share();
+        // A first load into an empty table writes every page once with a rollback
+        // journal (new pages are never journalled) but twice through the WAL. The switch
+        // only succeeds when no other connection has the file open.
+        const bool empty = !store_.connection().queryInt("SELECT 1 FROM appointments LIMIT 1");
+        bool rollbackJournal = false;
+        if (empty && !store_.inMemory() && !options.dryRun) {
+            sql::Connection& db = store_.connection();
+            db.setBusyTimeout(0); // another connection open: don't wait, stay in WAL
+            try {
+                auto mode = db.prepare("PRAGMA journal_mode = DELETE");
+                rollbackJournal = mode.step() && mode.textView(0) == "delete";
+            } catch (const sql::Error&) {
+                rollbackJournal = false;
+            }
+            db.setBusyTimeout(sql::kDefaultBusyTimeoutMs);
+        }
+        struct RestoreWal {
+            Store& store;
+            bool active;
+            ~RestoreWal()
+            {
+                if (!active)
+                    return;
+                try {
+                    store.connection().exec("PRAGMA journal_mode = WAL");
+                } catch (const sql::Error& error) {
+                    // Still a consistent database; the next open sets WAL again.
+                    spdlog::warn("could not return to WAL after an import: {}", error.what());
+                }
+            }
+        } restoreWal{store_, rollbackJournal};
         try {
             report = attempt(path, options, digest, true);
         } catch (const BulkKeyConflict&) {

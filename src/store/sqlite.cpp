@@ -41,7 +41,7 @@ Connection::Connection(const std::filesystem::path& path, Mode mode)
     }
     sqlite3_extended_result_codes(db_, 1);
     // Another connection of this process (a worker's reader) may hold a lock briefly.
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, kDefaultBusyTimeoutMs);
 }
 
 Connection::~Connection()
@@ -85,6 +85,7 @@ std::optional<std::int64_t> Connection::queryInt(std::string_view sql)
 }
 
 std::int64_t Connection::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+void Connection::setBusyTimeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
 void Connection::setLastInsertRowId(std::int64_t id) { sqlite3_set_last_insert_rowid(db_, id); }
 int Connection::changes() const { return sqlite3_changes(db_); }
 bool Connection::readOnly() const { return sqlite3_db_readonly(db_, "main") == 1; }

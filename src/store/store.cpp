@@ -33,6 +33,9 @@ void configure(sql::Connection& connection, bool writable)
 {
     connection.exec("PRAGMA foreign_keys = ON");
     if (writable) {
+        // 16 KiB pages (a no-op once the file has its first table): a quarter of the
+        // I/O calls of SQLite's default for the same data, and shallower B-trees.
+        connection.exec("PRAGMA page_size = 16384");
         // WAL lets the GUI's worker threads read while an import writes.
         connection.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
     }

@@ -599,3 +599,33 @@ TEST_CASE("initials stand in for names in privacy mode", "[import][export]")
     CHECK(initialsOf("Zoë Ångström") == "Z. Å.");
     CHECK(initialsOf("") == "");
 }
+
+TEST_CASE("a first import into a file database leaves it in WAL mode", "[import]")
+{
+    test::TempDir dir;
+    const auto path = dir.file("practice.db");
+    {
+        Store store = Store::open(path);
+        Importer importer(store);
+        REQUIRE(importer.importFile(fixture("caseboard_appointments.csv")).imported());
+        auto mode = store.connection().prepare("PRAGMA journal_mode");
+        REQUIRE(mode.step());
+        CHECK(mode.text(0) == "wal");
+        CHECK(store.connection().queryInt("PRAGMA page_size") == 16384);
+    }
+    {
+        // With a second connection open, the journal mode cannot change: still imported.
+        Store store = Store::open(path);
+        Store reader = Store::open(path, Store::Access::ReadOnly);
+        CHECK(reader.counts().appointments == 6);
+        store.connection().exec("DELETE FROM appointments");
+        Importer importer(store);
+        REQUIRE(importer.importFile(fixture("caseboard_appointments.csv")).imported());
+        CHECK(reader.counts().appointments == 6);
+    }
+    Store reopened = Store::open(path);
+    CHECK(reopened.counts().appointments == 6);
+    auto check = reopened.connection().prepare("PRAGMA integrity_check");
+    REQUIRE(check.step());
+    CHECK(check.text(0) == "ok");
+}

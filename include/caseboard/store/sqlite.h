@@ -25,6 +25,8 @@ private:
 
 class Statement;
 
+inline constexpr int kDefaultBusyTimeoutMs = 5000;
+
 class Connection {
 public:
     enum class Mode { ReadWriteCreate, ReadWrite, ReadOnly };
@@ -43,6 +45,9 @@ public:
 
     // The first column of the first row of a query, or nullopt when it has no row or NULL.
     std::optional<std::int64_t> queryInt(std::string_view sql);
+
+    // How long a statement waits for another connection's lock before failing.
+    void setBusyTimeout(int milliseconds);
 
     std::int64_t lastInsertRowId() const;
     void setLastInsertRowId(std::int64_t id);
