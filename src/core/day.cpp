@@ -34,6 +34,13 @@ std::optional<Day> parseIsoDay(std::string_view text)
     if (!parseDigits(text.substr(0, 4), year) || !parseDigits(text.substr(5, 2), month)
         || !parseDigits(text.substr(8, 2), dayOfMonth))
         return std::nullopt;
+    return makeValidDay(year, month, dayOfMonth);
+}
+
+std::optional<Day> makeValidDay(int year, int month, int dayOfMonth)
+{
+    if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31)
+        return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
                                           std::chrono::day{static_cast<unsigned>(dayOfMonth)}};
     if (!ymd.ok())

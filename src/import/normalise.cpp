@@ -33,17 +33,6 @@ std::optional<int> readNumber(std::string_view text, std::size_t& pos, std::size
     return value;
 }
 
-std::optional<Day> validDay(int year, int month, int dayOfMonth)
-{
-    if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31)
-        return std::nullopt;
-    const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-                                          std::chrono::day{static_cast<unsigned>(dayOfMonth)}};
-    if (!ymd.ok())
-        return std::nullopt;
-    return Day{ymd};
-}
-
 int expandYear(int year, std::size_t digits)
 {
     if (digits > 2)
@@ -168,11 +157,11 @@ std::optional<DateTime> parseDateTime(std::string_view text)
     if (firstDigits == 4) { // 2025-10-06 or 2025/10/06
         if (thirdDigits > 2)
             return std::nullopt;
-        day = validDay(*first, *second, *third);
+        day = makeValidDay(*first, *second, *third);
     } else { // 10/06/2025, 6/2/26, 10-06-2025
         if (firstDigits > 2 || (thirdDigits != 2 && thirdDigits != 4))
             return std::nullopt;
-        day = validDay(expandYear(*third, thirdDigits), *first, *second);
+        day = makeValidDay(expandYear(*third, thirdDigits), *first, *second);
     }
     if (!day)
         return std::nullopt;

@@ -219,11 +219,10 @@ int Store::schemaVersion() { return schemaVersionOf(connection_); }
 
 // --- clinicians ----------------------------------------------------------------------
 
-RowId Store::addClinician(const Clinician& c)
+namespace {
+// Binds a clinician's columns as parameters 1-7, in the order both statements name them.
+void bindClinician(sql::Statement& statement, const Clinician& c)
 {
-    auto statement = connection_.prepare(
-        "INSERT INTO clinicians (name, clinician_type, location, supervisor, start_day, end_day, hourly_rate_cents) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
     statement.bind(1, c.name)
         .bind(2, c.clinicianType)
         .bind(3, c.location)
@@ -231,6 +230,15 @@ RowId Store::addClinician(const Clinician& c)
         .bind(5, optionalSerial(c.startDate))
         .bind(6, optionalSerial(c.endDate))
         .bind(7, c.hourlyRate);
+}
+} // namespace
+
+RowId Store::addClinician(const Clinician& c)
+{
+    auto statement = connection_.prepare(
+        "INSERT INTO clinicians (name, clinician_type, location, supervisor, start_day, end_day, hourly_rate_cents) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    bindClinician(statement, c);
     statement.run();
     return connection_.lastInsertRowId();
 }
@@ -240,14 +248,8 @@ void Store::updateClinician(const Clinician& c)
     auto statement = connection_.prepare(
         "UPDATE clinicians SET name = ?, clinician_type = ?, location = ?, supervisor = ?, start_day = ?, "
         "end_day = ?, hourly_rate_cents = ? WHERE id = ?");
-    statement.bind(1, c.name)
-        .bind(2, c.clinicianType)
-        .bind(3, c.location)
-        .bind(4, c.supervisor)
-        .bind(5, optionalSerial(c.startDate))
-        .bind(6, optionalSerial(c.endDate))
-        .bind(7, c.hourlyRate)
-        .bind(8, c.id);
+    bindClinician(statement, c);
+    statement.bind(8, c.id);
     statement.run();
     if (connection_.changes() != 1)
         throw sql::Error("no clinician with id " + std::to_string(c.id), 0);

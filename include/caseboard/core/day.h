@@ -24,6 +24,9 @@ constexpr Day makeDay(int year, unsigned month, unsigned dayOfMonth)
 constexpr Day addDays(Day day, int count) { return day + std::chrono::days{count}; }
 constexpr int daysBetween(Day from, Day to) { return static_cast<int>((to - from).count()); }
 
+// The day, when year, month and day of month name a real calendar date.
+std::optional<Day> makeValidDay(int year, int month, int dayOfMonth);
+
 // "YYYY-MM-DD" — the one textual form the engine writes and the CLI reads.
 std::string formatIsoDay(Day day);
 // Accepts exactly "YYYY-MM-DD" with a real calendar date; nullopt otherwise.
