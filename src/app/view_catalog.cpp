@@ -72,7 +72,9 @@ ViewInfo viewInfo(ViewId id)
                     "EHR. Caseboard recognises the layout, shows a preview, and imports each file all or "
                     "nothing."),
                  tr("It serves the admin's weekly import: what was added, what changed, and every rejected "
-                    "row with the reason.")}};
+                    "row with the reason."),
+                 tr("Until this screen arrives, the same import runs from a terminal: "
+                    "caseboard-cli import --db <database> <files>.")}};
     }
     return {};
 }

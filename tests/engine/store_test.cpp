@@ -204,7 +204,7 @@ TEST_CASE("the appointment writer inserts in bulk inside a transaction", "[store
         sql::Transaction transaction(store.connection());
         AppointmentWriter writer(store.connection());
         for (int i = 0; i < 1000; ++i)
-            writer.insert(testAppointment(client, clinician, "A" + std::to_string(i)));
+            writer.insert(testAppointment(client, clinician, std::string("A").append(std::to_string(i))));
         transaction.commit();
     }
     CHECK(store.counts().appointments == 1000);
