@@ -1,0 +1,322 @@
+#include "caseboard/metrics/goals_and_rates.h"
+
+#include "caseboard/metrics/effective_status.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace caseboard::metrics {
+
+namespace {
+
+// 128-bit products keep the exact target exact for any practice size; __extension__
+// tells -Wpedantic the GCC/Clang type is meant.
+__extension__ typedef unsigned __int128 Wide;
+
+// Goals are kept in millionths of a session for exact arithmetic.
+constexpr std::int64_t kGoalScale = 1'000'000;
+
+bool isCounted(StatusCategory status, const MetricSettings& settings)
+{
+    return status == StatusCategory::Completed
+        || (settings.billableCancelsCountAsCompleted && isBillableCancel(status));
+}
+
+// Sessions and appointments per clinician over rows [range.first, range.last) that pass
+// `take`. A group — the rows of one clinician at one known start time on one day, or
+// its 90853 rows on a day when the start time is unknown — is one session when
+// `mergeGroups`. The snapshot's sort order puts a group's rows next to each other, so
+// remembering the last counted slot is enough.
+struct ClinicianSessions {
+    std::int64_t sessions = 0;
+    std::int64_t appointments = 0;
+};
+
+template <typename Take>
+std::vector<ClinicianSessions> sessionsByClinician(const Snapshot& snapshot, Snapshot::RowRange range,
+                                                   bool mergeGroups, Take take)
+{
+    const AppointmentColumns& a = snapshot.appointments;
+    std::vector<ClinicianSessions> result(snapshot.clinicians.size());
+    bool haveSlot = false;
+    std::int32_t slotDay = 0;
+    std::uint16_t slotClinician = 0;
+    std::int16_t slotStart = 0;
+    for (std::size_t row = range.first; row < range.last; ++row) {
+        if (!take(row))
+            continue;
+        ClinicianSessions& counts = result[a.clinician[row]];
+        ++counts.appointments;
+        const bool groupable = a.startMinute[row] != kUnknownStartMinute || a.groupCode[row] != 0;
+        if (!mergeGroups || !groupable) {
+            ++counts.sessions;
+            continue;
+        }
+        if (haveSlot && slotDay == a.daySerial[row] && slotClinician == a.clinician[row]
+            && slotStart == a.startMinute[row])
+            continue; // another client of the group already counted
+        haveSlot = true;
+        slotDay = a.daySerial[row];
+        slotClinician = a.clinician[row];
+        slotStart = a.startMinute[row];
+        ++counts.sessions;
+    }
+    return result;
+}
+
+template <typename Field>
+std::int64_t sumOverMask(const std::vector<ClinicianSessions>& perClinician, const ClinicianMask& mask, Field field)
+{
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < perClinician.size(); ++i)
+        if (mask[i])
+            total += perClinician[i].*field;
+    return total;
+}
+
+// Past rows of the window: [from, min(to, T)].
+Snapshot::RowRange pastRows(const Snapshot& snapshot, Day asOf, const Window& window)
+{
+    const Day to = std::min(window.to, asOf);
+    return snapshot.rowsBetween(toSerial(window.from), toSerial(to));
+}
+
+double clinicianGoalOn(const SnapshotClinician& clinician, std::int32_t daySerial)
+{
+    // Periods are sorted by start; the last one covering the day wins, so a new period
+    // entered over an open-ended one takes over from its first day.
+    double goal = 0.0;
+    for (const GoalSpan& span : clinician.goals) {
+        if (span.fromSerial > daySerial)
+            break;
+        if (daySerial <= span.toSerial)
+            goal = span.weeklyGoal;
+    }
+    return goal;
+}
+
+std::optional<Fraction> rateOf(const CancellationCounts& counts)
+{
+    if (counts.denominator() == 0)
+        return std::nullopt;
+    return Fraction{counts.cancellations(), counts.denominator()};
+}
+
+CancellationCounts practiceCounts(const std::vector<CancellationCounts>& perClinician)
+{
+    CancellationCounts total;
+    for (const CancellationCounts& c : perClinician)
+        total += c;
+    return total;
+}
+
+// The target of one clinician given the counts of every clinician over [T-83, T].
+BookingsTarget clinicianTarget(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
+                               std::size_t clinician, const std::vector<CancellationCounts>& perClinician)
+{
+    BookingsTarget result;
+    result.weeklyGoal = clinicianGoalOn(snapshot.clinicians[clinician], toSerial(asOf));
+    const CancellationCounts& own = perClinician[clinician];
+    if (own.denominator() >= settings.smallSampleThreshold) {
+        result.rate = rateOf(own);
+    } else {
+        result.rate = rateOf(practiceCounts(perClinician));
+        result.usesPracticeRate = result.rate.has_value();
+    }
+    result.target = exactBookingsTarget(result.weeklyGoal, result.rate);
+    return result;
+}
+
+std::vector<ClinicianSessions> upcomingByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                   Day asOf)
+{
+    const Window next = nextDays(asOf, 7);
+    const std::int32_t asOfSerial = toSerial(asOf);
+    const AppointmentColumns& a = snapshot.appointments;
+    return sessionsByClinician(snapshot, snapshot.rowsBetween(next.fromSerial(), next.toSerialDay()),
+                               !settings.countGroupClientsSeparately, [&](std::size_t row) {
+                                   return effectiveStatus(a.status[row], a.daySerial[row], asOfSerial)
+                                       == StatusCategory::Scheduled;
+                               });
+}
+
+} // namespace
+
+CancellationCounts& CancellationCounts::operator+=(const CancellationCounts& other)
+{
+    completed += other.completed;
+    cancelled += other.cancelled;
+    lateCancel += other.lateCancel;
+    noShow += other.noShow;
+    return *this;
+}
+
+std::int64_t countedSessions(const Snapshot& snapshot, const MetricSettings& settings, Day asOf, const Scope& scope,
+                             const Window& window)
+{
+    const AppointmentColumns& a = snapshot.appointments;
+    const auto perClinician = sessionsByClinician(snapshot, pastRows(snapshot, asOf, window),
+                                                  !settings.countGroupClientsSeparately,
+                                                  [&](std::size_t row) { return isCounted(a.status[row], settings); });
+    return sumOverMask(perClinician, clinicianMask(snapshot, scope), &ClinicianSessions::sessions);
+}
+
+std::vector<CancellationCounts> cancellationCountsByClinician(const Snapshot& snapshot, Day asOf,
+                                                              const Window& window)
+{
+    const AppointmentColumns& a = snapshot.appointments;
+    std::vector<CancellationCounts> result(snapshot.clinicians.size());
+    const Snapshot::RowRange range = pastRows(snapshot, asOf, window);
+    // Past rows only, so the imported status is the status on T.
+    for (std::size_t row = range.first; row < range.last; ++row) {
+        CancellationCounts& c = result[a.clinician[row]];
+        switch (a.status[row]) {
+        case StatusCategory::Completed: ++c.completed; break;
+        case StatusCategory::Cancelled: ++c.cancelled; break;
+        case StatusCategory::LateCancel: ++c.lateCancel; break;
+        case StatusCategory::NoShow: ++c.noShow; break;
+        case StatusCategory::ClinicianCancelled: // the client did nothing wrong
+        case StatusCategory::Scheduled:          // unmarked: a data-quality warning, not a rate
+        case StatusCategory::Other: break;
+        }
+    }
+    return result;
+}
+
+CancellationRates cancellationRates(const Snapshot& snapshot, Day asOf, const Scope& scope, const Window& window)
+{
+    const auto perClinician = cancellationCountsByClinician(snapshot, asOf, window);
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    CancellationRates rates;
+    for (std::size_t i = 0; i < perClinician.size(); ++i)
+        if (mask[i])
+            rates.counts += perClinician[i];
+    const std::int64_t denominator = rates.counts.denominator();
+    if (denominator > 0) {
+        const auto d = static_cast<double>(denominator);
+        rates.cancellation = static_cast<double>(rates.counts.cancellations()) / d;
+        rates.lateCancel = static_cast<double>(rates.counts.lateCancel) / d;
+        rates.noShow = static_cast<double>(rates.counts.noShow) / d;
+    }
+    return rates;
+}
+
+double weeklyGoalOn(const Snapshot& snapshot, const MetricSettings& settings, Day day, const Scope& scope)
+{
+    if (scope.kind == Scope::Kind::Practice && settings.practiceWeeklyGoal)
+        return *settings.practiceWeeklyGoal;
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    double goal = 0.0;
+    for (std::size_t i = 0; i < snapshot.clinicians.size(); ++i)
+        if (mask[i])
+            goal += clinicianGoalOn(snapshot.clinicians[i], toSerial(day));
+    return goal;
+}
+
+double goalForWindow(const Snapshot& snapshot, const MetricSettings& settings, const Scope& scope,
+                     const Window& window)
+{
+    if (scope.kind == Scope::Kind::Practice && settings.practiceWeeklyGoal)
+        return *settings.practiceWeeklyGoal * window.days() / 7.0;
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    // Sum the weekly goals first and divide once: 7 days of goal 20 give exactly 20.
+    double weeklyGoalDays = 0.0;
+    for (std::int32_t day = window.fromSerial(); day <= window.toSerialDay(); ++day)
+        for (std::size_t i = 0; i < snapshot.clinicians.size(); ++i)
+            if (mask[i])
+                weeklyGoalDays += clinicianGoalOn(snapshot.clinicians[i], day);
+    return weeklyGoalDays / 7.0;
+}
+
+std::optional<double> utilization(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
+                                  const Scope& scope, const Window& window)
+{
+    const double goal = goalForWindow(snapshot, settings, scope, window);
+    if (!(goal > 0.0))
+        return std::nullopt;
+    return static_cast<double>(countedSessions(snapshot, settings, asOf, scope, window)) / goal;
+}
+
+std::optional<bool> underPerforming(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
+                                    const Scope& scope)
+{
+    const std::optional<double> last7 = utilization(snapshot, settings, asOf, scope, lastDays(asOf, 7));
+    if (!last7)
+        return std::nullopt;
+    return *last7 < settings.underPerformingUtilization;
+}
+
+std::optional<std::int64_t> exactBookingsTarget(double weeklyGoal, const std::optional<Fraction>& rate)
+{
+    const std::int64_t goal = std::max<std::int64_t>(0, std::llround(weeklyGoal * static_cast<double>(kGoalScale)));
+    if (goal == 0)
+        return 0;
+    Wide numerator = static_cast<Wide>(goal);
+    Wide denominator = kGoalScale;
+    if (rate && rate->denominator > 0) {
+        // goal / (1 - n/d) = goal x d / (d - n)
+        if (rate->numerator >= rate->denominator)
+            return std::nullopt; // every appointment cancelled: no number of bookings reaches the goal
+        numerator *= static_cast<Wide>(rate->denominator);
+        denominator *= static_cast<Wide>(rate->denominator - rate->numerator);
+    }
+    return static_cast<std::int64_t>((numerator + denominator - 1) / denominator);
+}
+
+BookingsTarget bookingsTarget(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
+                              std::size_t clinician)
+{
+    if (clinician >= snapshot.clinicians.size())
+        return {}; // nobody: goal 0, target 0
+    return clinicianTarget(snapshot, settings, asOf, clinician,
+                           cancellationCountsByClinician(snapshot, asOf, trailingTwelveWeeks(asOf)));
+}
+
+BookingsTarget bookingsTarget(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
+                              const Scope& scope)
+{
+    if (scope.kind == Scope::Kind::Clinician)
+        return bookingsTarget(snapshot, settings, asOf, scope.clinician);
+    BookingsTarget result;
+    result.weeklyGoal = weeklyGoalOn(snapshot, settings, asOf, scope);
+    result.rate = rateOf(cancellationRates(snapshot, asOf, scope, trailingTwelveWeeks(asOf)).counts);
+    result.target = exactBookingsTarget(result.weeklyGoal, result.rate);
+    return result;
+}
+
+UpcomingBookings upcomingBookings(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
+                                  const Scope& scope)
+{
+    const auto perClinician = upcomingByClinician(snapshot, settings, asOf);
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    return {sumOverMask(perClinician, mask, &ClinicianSessions::appointments),
+            sumOverMask(perClinician, mask, &ClinicianSessions::sessions)};
+}
+
+std::vector<Opening> openings(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
+                              const Scope& scope)
+{
+    const auto counts = cancellationCountsByClinician(snapshot, asOf, trailingTwelveWeeks(asOf));
+    const auto upcoming = upcomingByClinician(snapshot, settings, asOf);
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    std::vector<Opening> result;
+    for (std::size_t i = 0; i < snapshot.clinicians.size(); ++i) {
+        if (!mask[i])
+            continue;
+        Opening opening;
+        opening.clinician = i;
+        opening.target = clinicianTarget(snapshot, settings, asOf, i, counts);
+        opening.bookings = upcoming[i].sessions;
+        // An undefined target (every appointment cancelled) has no openings to count.
+        if (!opening.target.target || opening.bookings >= *opening.target.target)
+            continue;
+        opening.openings = *opening.target.target - opening.bookings;
+        opening.urgent = static_cast<double>(opening.bookings) < opening.target.weeklyGoal;
+        result.push_back(opening);
+    }
+    std::stable_sort(result.begin(), result.end(),
+                     [](const Opening& x, const Opening& y) { return x.openings > y.openings; });
+    return result;
+}
+
+} // namespace caseboard::metrics
