@@ -8,6 +8,8 @@
 #include "caseboard/metrics/snapshot.h"
 #include "caseboard/store/store.h"
 
+#include "fixture_builders.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -128,12 +130,7 @@ private:
     RowId clinician(const std::string& name, const std::string& type, const std::string& location,
                     const std::string& supervisor)
     {
-        Clinician c;
-        c.name = name;
-        c.clinicianType = type;
-        c.location = location;
-        c.supervisor = supervisor;
-        return store_.addClinician(c);
+        return test::addClinician(store_, name, type, location, supervisor);
     }
 
     void goal(RowId clinicianId, Day from, std::optional<Day> to, double weeklyGoal)

@@ -5,6 +5,8 @@
 #include "caseboard/metrics/snapshot.h"
 #include "caseboard/store/store.h"
 
+#include "fixture_builders.h"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -14,16 +16,7 @@ using namespace caseboard::metrics;
 
 namespace {
 
-RowId addClinician(Store& store, const std::string& name, const std::string& type, const std::string& location,
-                   const std::string& supervisor)
-{
-    Clinician c;
-    c.name = name;
-    c.clinicianType = type;
-    c.location = location;
-    c.supervisor = supervisor;
-    return store.addClinician(c);
-}
+using test::addClinician;
 
 } // namespace
 
