@@ -8,6 +8,12 @@ namespace caseboard::import {
 
 namespace {
 std::string clientCacheKey(const std::string& system, const std::string& key) { return system + '\x1f' + key; }
+
+// (date, client, clinician): what SimplePractice's reports and payments share.
+std::string appointmentKey(Day day, const std::string& clientKey, const std::string& clinicianName)
+{
+    return formatIsoDay(day) + '|' + clientKey + '|' + nameKey(clinicianName);
+}
 } // namespace
 
 StoreSink::StoreSink(sql::Connection& connection, RowId batchId, bool allowBulk)
@@ -53,7 +59,7 @@ std::string StoreSink::derivedKey(const AppointmentRecord& record)
     // (date, client, clinician) is what SimplePractice's reports share; a second
     // appointment of the same pair on the same day in one file is told apart by its
     // place, "#2", which both reports give in the same order.
-    std::string key = formatIsoDay(record.values.date) + '|' + record.clientKey + '|' + nameKey(record.clinicianName);
+    std::string key = appointmentKey(record.values.date, record.clientKey, record.clinicianName);
     const int occurrence = ++occurrences_[key];
     if (occurrence > 1)
         key += '#' + std::to_string(occurrence);
@@ -85,16 +91,6 @@ void StoreSink::chooseMode()
     // Appending touches only the table's last pages: a small cache does, and keeps the
     // import's memory bounded.
     db_.exec("PRAGMA cache_size = -8192");
-}
-
-void StoreSink::appointment(AppointmentRecord& record)
-{
-    bool maybeRepeated = false;
-    if (!record.sourceKey.empty()) {
-        maybeRepeated = writtenKeys_.mayContain(record.sourceKey);
-        writtenKeys_.add(record.sourceKey);
-    }
-    write(record, maybeRepeated);
 }
 
 void StoreSink::write(AppointmentRecord& record, bool maybeRepeated)
@@ -245,9 +241,8 @@ void StoreSink::roster(const RosterRecord& record)
 void StoreSink::payment(const PaymentRecord& record)
 {
     // The key of the appointment paid for, without counting it as an occurrence.
-    const std::string appointmentKey =
-        formatIsoDay(record.serviceDay) + '|' + record.clientKey + '|' + nameKey(record.clinicianName);
-    std::string paymentKey = appointmentKey + '|' + (record.fromInsurance ? "insurance" : "client") + '|'
+    const std::string paidFor = appointmentKey(record.serviceDay, record.clientKey, record.clinicianName);
+    std::string paymentKey = paidFor + '|' + (record.fromInsurance ? "insurance" : "client") + '|'
         + std::to_string(record.amount);
     const int occurrence = ++occurrences_[paymentKey];
     paymentKey += '#' + std::to_string(occurrence);
@@ -255,13 +250,13 @@ void StoreSink::payment(const PaymentRecord& record)
     auto insert = db_.prepare("INSERT INTO payments (source_system, source_key, appointment_key, from_insurance, "
                               "amount_cents, import_batch_id) VALUES (?, ?, ?, ?, ?, ?) "
                               "ON CONFLICT (source_system, source_key) DO NOTHING");
-    insert.bind(1, record.sourceSystem).bind(2, paymentKey).bind(3, appointmentKey);
+    insert.bind(1, record.sourceSystem).bind(2, paymentKey).bind(3, paidFor);
     insert.bind(4, record.fromInsurance ? 1 : 0).bind(5, record.amount).bind(6, batchId_);
     insert.run();
     if (db_.changes() > 0) {
         ++added;
-        paymentAppointments_.insert(appointmentKey);
-        ledgerSystem_ = record.sourceSystem;
+        paymentAppointments_.insert(paidFor);
+        paymentSystem_ = record.sourceSystem;
     } else {
         ++unchanged;
     }
@@ -300,7 +295,7 @@ UPDATE appointments SET
           AND p.from_insurance = 1), insurance_paid_cents)
 WHERE source_system = ? AND source_key = ?)sql");
     for (const std::string& key : paymentAppointments_) {
-        apply.bind(1, ledgerSystem_).bind(2, key);
+        apply.bind(1, paymentSystem_).bind(2, key);
         apply.run();
     }
 }

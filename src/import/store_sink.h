@@ -5,7 +5,6 @@
 
 #include "caseboard/import/preset.h"
 #include "caseboard/store/store.h"
-#include "key_filter.h"
 
 #include <cstdint>
 #include <set>
@@ -23,19 +22,19 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-class StoreSink final : public RecordSink {
+// Reached through PipelinedSink, which screens repeated keys and owns the thread hand-off.
+class StoreSink {
 public:
     // `allowBulk`: a first import into an empty appointments table may drop its indexes
     // and build them again at the end.
     StoreSink(sql::Connection& connection, RowId batchId, bool allowBulk);
 
-    void appointment(AppointmentRecord& record) override;
-    // The same, with the repeat check done by the caller: `maybeRepeated` when its own
-    // key filter has seen the record's key before.
+    // `maybeRepeated`: the caller's key filter has seen the record's key before, so this
+    // import may already have written it.
     void write(AppointmentRecord& record, bool maybeRepeated);
-    void client(const ClientRecord& record) override;
-    void roster(const RosterRecord& record) override;
-    void payment(const PaymentRecord& record) override;
+    void client(const ClientRecord& record);
+    void roster(const RosterRecord& record);
+    void payment(const PaymentRecord& record);
 
     // Applies the payments of this import to their appointments and rebuilds indexes a
     // bulk load dropped. Call once, at the end.
@@ -64,15 +63,15 @@ private:
     std::unordered_map<std::string, RowId> clinicians_; // by lower-case name
     std::unordered_map<std::string, RowId> clients_;    // by system + '\x1f' + key
     std::unordered_map<std::string, int> occurrences_;  // derived keys seen in this file
-    std::set<std::string> paymentAppointments_;         // appointment keys paid by this file
-    std::set<std::string> ledgerKeys_;                  // appointment keys with payments on record
-    std::string ledgerSystem_;
+    std::set<std::string> paymentAppointments_;         // appointment keys paid by this file...
+    std::string paymentSystem_;                         // ...in this source system
+    std::set<std::string> ledgerKeys_;                  // appointment keys with payments on record...
+    std::string ledgerSystem_;                          // ...in this system, once loaded
     bool ledgerLoaded_ = false;
 
     bool allowBulk_ = false;
     bool modeChosen_ = false;
     bool bulk_ = false;
-    KeyFilter writtenKeys_;  // explicit keys this import wrote, to catch repeats
     std::optional<sql::Statement> writtenByThisBatch_;
     std::string keyBuffer_;  // reused for cache look-ups, to spare an allocation a row
 };
