@@ -43,13 +43,14 @@ RowId StoreSink::clinicianId(const std::string& name)
 
 RowId StoreSink::clientId(const std::string& system, const std::string& key, const std::string& name)
 {
-    keyBuffer_.assign(system).append(1, '\x1f').append(key);
+    keyBuffer_.assign(system).append(1, '\x1f').append(key); // clientCacheKey, without an allocation
     if (const auto found = clients_.find(keyBuffer_); found != clients_.end())
         return found->second;
-    auto insert = db_.prepare("INSERT INTO clients (source_system, source_key, display_name) VALUES (?, ?, ?)");
-    insert.bind(1, system).bind(2, key).bind(3, name.empty() ? key : name);
-    insert.run();
-    const RowId id = db_.lastInsertRowId();
+    Client client;
+    client.sourceSystem = system;
+    client.sourceKey = key;
+    client.displayName = name.empty() ? key : name;
+    const RowId id = upsertClient(db_, client).id;
     clients_.emplace(keyBuffer_, id);
     return id;
 }
@@ -147,29 +148,19 @@ bool StoreSink::writtenByThisImport(const Appointment& a)
 
 void StoreSink::client(const ClientRecord& record)
 {
-    const std::optional<int> addedDay =
-        record.dateAdded ? std::optional<int>(toSerial(*record.dateAdded)) : std::nullopt;
-    const std::string cacheKey = clientCacheKey(record.sourceSystem, record.clientKey);
-    const auto known = clients_.find(cacheKey);
-    if (known == clients_.end()) {
-        auto insert = db_.prepare(
-            "INSERT INTO clients (source_system, source_key, display_name, status, added_day) VALUES (?, ?, ?, ?, ?)");
-        insert.bind(1, record.sourceSystem).bind(2, record.clientKey).bind(3, record.clientName);
-        insert.bind(4, record.status).bind(5, addedDay);
-        insert.run();
-        clients_.emplace(cacheKey, db_.lastInsertRowId());
-        ++added;
-        return;
+    Client client;
+    client.sourceSystem = record.sourceSystem;
+    client.sourceKey = record.clientKey;
+    client.displayName = record.clientName;
+    client.status = record.status;
+    client.dateAdded = record.dateAdded;
+    const UpsertResult result = upsertClient(db_, client);
+    clients_.emplace(clientCacheKey(record.sourceSystem, record.clientKey), result.id);
+    switch (result.outcome) {
+    case UpsertOutcome::Added: ++added; break;
+    case UpsertOutcome::Updated: ++updated; break;
+    case UpsertOutcome::Unchanged: ++unchanged; break;
     }
-    // The comparison happens in SQL: the row changes only when a value differs.
-    auto update = db_.prepare("UPDATE clients SET display_name = ?1, status = ?2, added_day = ?3 WHERE id = ?4 "
-                              "AND (display_name IS NOT ?1 OR status IS NOT ?2 OR added_day IS NOT ?3)");
-    update.bind(1, record.clientName).bind(2, record.status).bind(3, addedDay).bind(4, known->second);
-    update.run();
-    if (db_.changes() > 0)
-        ++updated;
-    else
-        ++unchanged;
 }
 
 void StoreSink::roster(const RosterRecord& record)

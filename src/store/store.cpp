@@ -301,12 +301,12 @@ std::vector<GoalPeriod> Store::goalPeriods()
 
 // --- clients -------------------------------------------------------------------------
 
-UpsertResult Store::upsertClient(const Client& c)
+UpsertResult upsertClient(sql::Connection& db, const Client& c)
 {
-    auto find = connection_.prepare(std::string(kSelectClients) + "WHERE source_system = ? AND source_key = ?");
+    auto find = db.prepare("SELECT id FROM clients WHERE source_system = ? AND source_key = ?");
     find.bind(1, c.sourceSystem).bind(2, c.sourceKey);
     if (!find.step()) {
-        auto insert = connection_.prepare(
+        auto insert = db.prepare(
             "INSERT INTO clients (source_system, source_key, display_name, status, added_day) VALUES (?, ?, ?, ?, ?)");
         insert.bind(1, c.sourceSystem)
             .bind(2, c.sourceKey)
@@ -314,16 +314,18 @@ UpsertResult Store::upsertClient(const Client& c)
             .bind(4, c.status)
             .bind(5, optionalSerial(c.dateAdded));
         insert.run();
-        return {connection_.lastInsertRowId(), UpsertOutcome::Added};
+        return {db.lastInsertRowId(), UpsertOutcome::Added};
     }
-    const Client existing = readClient(find);
-    if (existing.displayName == c.displayName && existing.status == c.status && existing.dateAdded == c.dateAdded)
-        return {existing.id, UpsertOutcome::Unchanged};
-    auto update = connection_.prepare("UPDATE clients SET display_name = ?, status = ?, added_day = ? WHERE id = ?");
-    update.bind(1, c.displayName).bind(2, c.status).bind(3, optionalSerial(c.dateAdded)).bind(4, existing.id);
+    const RowId id = find.int64(0);
+    // Compared in SQL: the row is written only when a value differs.
+    auto update = db.prepare("UPDATE clients SET display_name = ?1, status = ?2, added_day = ?3 WHERE id = ?4 "
+                             "AND (display_name IS NOT ?1 OR status IS NOT ?2 OR added_day IS NOT ?3)");
+    update.bind(1, c.displayName).bind(2, c.status).bind(3, optionalSerial(c.dateAdded)).bind(4, id);
     update.run();
-    return {existing.id, UpsertOutcome::Updated};
+    return {id, db.changes() > 0 ? UpsertOutcome::Updated : UpsertOutcome::Unchanged};
 }
+
+UpsertResult Store::upsertClient(const Client& c) { return caseboard::upsertClient(connection_, c); }
 
 std::vector<Client> Store::clients()
 {

@@ -91,6 +91,10 @@ private:
     sql::Connection connection_;
 };
 
+// Adds the client, or updates the row with its (source system, source key) when a value
+// differs: the one client upsert, used by Store and by imports holding only a connection.
+UpsertResult upsertClient(sql::Connection& connection, const Client& client);
+
 // True when two appointments say the same thing: every field an import can change
 // (not the row id, nor the batch that last wrote it).
 bool sameAppointmentContent(const Appointment& a, const Appointment& b);
