@@ -42,7 +42,8 @@ public:
         a.fee = cells.money(c_.fee);
         a.clientPaid = cells.money(c_.clientPaid);
         a.insurancePaid = cells.money(c_.insurancePaid);
-        a.noteStatus = readNoteStatus(cells.text(c_.note));
+        // EHR-FORMATS: LOCKED is signed, anything else (blank included) is not.
+        a.noteStatus = nameKey(cells.text(c_.note)) == "locked" ? NoteStatus::Signed : NoteStatus::Unsigned;
         if (!problems.empty())
             return true;
         a.date = when->day;

@@ -323,6 +323,8 @@ TEST_CASE("SimplePractice appointment status report, all three variants", "[impo
     CHECK(seen.at("2025-10-06|jacob, jj, or jake kelly|dr kandice n. cooper").client == "Jacob, JJ, or Jake Kelly");
     CHECK(seen.at("2025-10-06|jacob, jj, or jake kelly|dr kandice n. cooper").a.noteStatus == NoteStatus::Unsigned);
     CHECK(seen.at("2025-10-09|samuel osei|marcus bell").a.serviceCode == "90846");
+    // A blank Progress Note Status is "not signed" (only LOCKED is signed).
+    CHECK(seen.at("2025-10-09|samuel osei|marcus bell").a.noteStatus == NoteStatus::Unsigned);
 
     const FileReport eighteen = importOne(store, "sp_appointment_status_18.csv");
     REQUIRE(eighteen.imported());
