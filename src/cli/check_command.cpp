@@ -1,6 +1,7 @@
 // caseboard-cli check: what a database holds, and SQLite's integrity checks.
 
 #include "caseboard/store/store.h"
+#include "caseboard/core/money.h"
 #include "commands.h"
 
 #include <iostream>
@@ -16,10 +17,10 @@ int runCheck(const std::string& path)
     const StoreCounts counts = store.counts();
     std::cout << "Database      " << path << "\n"
               << "Schema        version " << store.schemaVersion() << "\n"
-              << "Clinicians    " << withThousands(counts.clinicians) << "\n"
-              << "Clients       " << withThousands(counts.clients) << "\n"
-              << "Appointments  " << withThousands(counts.appointments) << "\n"
-              << "Imports       " << withThousands(counts.importBatches) << "\n";
+              << "Clinicians    " << formatWithThousands(counts.clinicians) << "\n"
+              << "Clients       " << formatWithThousands(counts.clients) << "\n"
+              << "Appointments  " << formatWithThousands(counts.appointments) << "\n"
+              << "Imports       " << formatWithThousands(counts.importBatches) << "\n";
     if (counts.firstAppointment && counts.lastAppointment)
         std::cout << "Date range    " << formatIsoDay(*counts.firstAppointment) << " to "
                   << formatIsoDay(*counts.lastAppointment) << "\n";

@@ -23,7 +23,4 @@ Command addCheckCommand(CLI::App& parent);
 Command addImportCommand(CLI::App& parent);
 Command addExportCommand(CLI::App& parent);
 
-// 1234567 -> "1,234,567"
-std::string withThousands(long long n);
-
 } // namespace caseboard::cli

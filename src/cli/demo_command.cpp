@@ -4,6 +4,7 @@
 #include "caseboard/demo/demo_practice.h"
 #include "caseboard/store/database_lock.h"
 #include "caseboard/store/store.h"
+#include "caseboard/core/money.h"
 #include "commands.h"
 
 #include <chrono>
@@ -56,8 +57,8 @@ int runDemo(const DemoArguments& args)
     const DemoSummary summary = generateDemoPractice(store, options);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << "Demo practice written to " << db.string() << " in " << seconds << " s\n"
-              << "  " << summary.clinicians << " clinicians, " << withThousands(summary.clients) << " clients, "
-              << withThousands(summary.appointments) << " appointments from " << formatIsoDay(summary.first)
+              << "  " << summary.clinicians << " clinicians, " << formatWithThousands(summary.clients) << " clients, "
+              << formatWithThousands(summary.appointments) << " appointments from " << formatIsoDay(summary.first)
               << " to " << formatIsoDay(summary.last) << "\n";
     return kExitOk;
 }
@@ -78,18 +79,6 @@ Command addDemoCommand(CLI::App& parent)
     app->add_option("--years", args->demo.years, "Years of history");
     app->add_flag("--replace", args->replace, "Overwrite an existing file");
     return {app, [args] { return runDemo(*args); }};
-}
-
-std::string withThousands(long long n)
-{
-    const std::string digits = std::to_string(n < 0 ? -n : n);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i != 0 && (digits.size() - i) % 3 == 0)
-            out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return n < 0 ? "-" + out : out;
 }
 
 } // namespace caseboard::cli

@@ -3,6 +3,7 @@
 
 #include "caseboard/import/appointment_export.h"
 #include "caseboard/store/store.h"
+#include "caseboard/core/money.h"
 #include "commands.h"
 
 #include <fstream>
@@ -35,7 +36,7 @@ int runExport(const ExportArguments& args)
         std::cerr << "caseboard-cli: writing " << args.out << " failed\n";
         return kExitFailure;
     }
-    std::cout << "Wrote " << withThousands(static_cast<long long>(rows)) << " appointments to " << args.out << "\n";
+    std::cout << "Wrote " << formatWithThousands(static_cast<std::int64_t>(rows)) << " appointments to " << args.out << "\n";
     return kExitOk;
 }
 

@@ -21,20 +21,29 @@ std::string formatCentsPlain(Cents cents)
     return buffer;
 }
 
+std::string formatWithThousands(std::int64_t value)
+{
+    const unsigned long long m = magnitude(value);
+    const std::string digits = std::to_string(m);
+    std::string grouped;
+    grouped.reserve(digits.size() + digits.size() / 3 + 1);
+    if (value < 0)
+        grouped.push_back('-');
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i != 0 && (digits.size() - i) % 3 == 0)
+            grouped.push_back(',');
+        grouped.push_back(digits[i]);
+    }
+    return grouped;
+}
+
 std::string formatCentsDisplay(Cents cents)
 {
     const unsigned long long m = magnitude(cents);
-    std::string whole = std::to_string(m / 100);
-    std::string grouped;
-    grouped.reserve(whole.size() + whole.size() / 3);
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i != 0 && (whole.size() - i) % 3 == 0)
-            grouped.push_back(',');
-        grouped.push_back(whole[i]);
-    }
     char fraction[4];
     std::snprintf(fraction, sizeof fraction, "%02llu", m % 100);
-    return std::string(cents < 0 ? "-$" : "$") + grouped + "." + fraction;
+    return std::string(cents < 0 ? "-$" : "$") + formatWithThousands(static_cast<std::int64_t>(m / 100)) + "."
+        + fraction;
 }
 
 } // namespace caseboard

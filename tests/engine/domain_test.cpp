@@ -36,6 +36,11 @@ TEST_CASE("money formats from integer cents", "[core]")
     CHECK(formatCentsDisplay(-3200) == "-$32.00");
     CHECK(formatCentsDisplay(123456789) == "$1,234,567.89");
     CHECK(formatCentsDisplay(99) == "$0.99");
+    CHECK(formatWithThousands(0) == "0");
+    CHECK(formatWithThousands(999) == "999");
+    CHECK(formatWithThousands(1000) == "1,000");
+    CHECK(formatWithThousands(983960) == "983,960");
+    CHECK(formatWithThousands(-1234567) == "-1,234,567");
 }
 
 TEST_CASE("raw statuses map to METRICS.md categories", "[core]")

@@ -14,4 +14,7 @@ std::string formatCentsPlain(Cents cents);
 // "$1,250.00", "-$32.50": for people.
 std::string formatCentsDisplay(Cents cents);
 
+// 1234567 -> "1,234,567": counts for people (and the whole dollars above).
+std::string formatWithThousands(std::int64_t value);
+
 } // namespace caseboard
