@@ -2,6 +2,8 @@
 
 #include "caseboard/metrics/effective_status.h"
 
+#include "scope_rows.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,17 +18,8 @@ __extension__ typedef unsigned __int128 Wide;
 // Goals are kept in millionths of a session for exact arithmetic.
 constexpr std::int64_t kGoalScale = 1'000'000;
 
-bool isCounted(StatusCategory status, const MetricSettings& settings)
-{
-    return status == StatusCategory::Completed
-        || (settings.billableCancelsCountAsCompleted && isBillableCancel(status));
-}
-
 // Sessions and appointments per clinician over rows [range.first, range.last) that pass
-// `take`. A group — the rows of one clinician at one known start time on one day, or
-// its 90853 rows on a day when the start time is unknown — is one session when
-// `mergeGroups`. The snapshot's sort order puts a group's rows next to each other, so
-// remembering the last counted slot is enough.
+// `take`; a group is one session when `mergeGroups` (see SessionCounter).
 struct ClinicianSessions {
     std::int64_t sessions = 0;
     std::int64_t appointments = 0;
@@ -38,28 +31,14 @@ std::vector<ClinicianSessions> sessionsByClinician(const Snapshot& snapshot, Sna
 {
     const AppointmentColumns& a = snapshot.appointments;
     std::vector<ClinicianSessions> result(snapshot.clinicians.size());
-    bool haveSlot = false;
-    std::int32_t slotDay = 0;
-    std::uint16_t slotClinician = 0;
-    std::int16_t slotStart = 0;
+    detail::SessionCounter counter(mergeGroups);
     for (std::size_t row = range.first; row < range.last; ++row) {
         if (!take(row))
             continue;
         ClinicianSessions& counts = result[a.clinician[row]];
         ++counts.appointments;
-        const bool groupable = a.startMinute[row] != kUnknownStartMinute || a.groupCode[row] != 0;
-        if (!mergeGroups || !groupable) {
+        if (counter.newSession(a, row))
             ++counts.sessions;
-            continue;
-        }
-        if (haveSlot && slotDay == a.daySerial[row] && slotClinician == a.clinician[row]
-            && slotStart == a.startMinute[row])
-            continue; // another client of the group already counted
-        haveSlot = true;
-        slotDay = a.daySerial[row];
-        slotClinician = a.clinician[row];
-        slotStart = a.startMinute[row];
-        ++counts.sessions;
     }
     return result;
 }
@@ -154,11 +133,14 @@ CancellationCounts& CancellationCounts::operator+=(const CancellationCounts& oth
 std::int64_t countedSessions(const Snapshot& snapshot, const MetricSettings& settings, Day asOf, const Scope& scope,
                              const Window& window)
 {
-    const AppointmentColumns& a = snapshot.appointments;
-    const auto perClinician = sessionsByClinician(snapshot, pastRows(snapshot, asOf, window),
-                                                  !settings.countGroupClientsSeparately,
-                                                  [&](std::size_t row) { return isCounted(a.status[row], settings); });
-    return sumOverMask(perClinician, clinicianMask(snapshot, scope), &ClinicianSessions::sessions);
+    // A group is always one clinician's, so the scope's sessions are the sum of its clinicians'.
+    const auto perClinician = countedSessionsByClinician(snapshot, settings, asOf, window);
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < perClinician.size(); ++i)
+        if (mask[i])
+            total += perClinician[i];
+    return total;
 }
 
 std::vector<CancellationCounts> cancellationCountsByClinician(const Snapshot& snapshot, Day asOf,
@@ -183,22 +165,29 @@ std::vector<CancellationCounts> cancellationCountsByClinician(const Snapshot& sn
     return result;
 }
 
+CancellationRates ratesOf(const CancellationCounts& counts)
+{
+    CancellationRates rates;
+    rates.counts = counts;
+    const std::int64_t denominator = counts.denominator();
+    if (denominator > 0) {
+        const auto d = static_cast<double>(denominator);
+        rates.cancellation = static_cast<double>(counts.cancellations()) / d;
+        rates.lateCancel = static_cast<double>(counts.lateCancel) / d;
+        rates.noShow = static_cast<double>(counts.noShow) / d;
+    }
+    return rates;
+}
+
 CancellationRates cancellationRates(const Snapshot& snapshot, Day asOf, const Scope& scope, const Window& window)
 {
     const auto perClinician = cancellationCountsByClinician(snapshot, asOf, window);
     const ClinicianMask mask = clinicianMask(snapshot, scope);
-    CancellationRates rates;
+    CancellationCounts counts;
     for (std::size_t i = 0; i < perClinician.size(); ++i)
         if (mask[i])
-            rates.counts += perClinician[i];
-    const std::int64_t denominator = rates.counts.denominator();
-    if (denominator > 0) {
-        const auto d = static_cast<double>(denominator);
-        rates.cancellation = static_cast<double>(rates.counts.cancellations()) / d;
-        rates.lateCancel = static_cast<double>(rates.counts.lateCancel) / d;
-        rates.noShow = static_cast<double>(rates.counts.noShow) / d;
-    }
-    return rates;
+            counts += perClinician[i];
+    return ratesOf(counts);
 }
 
 double weeklyGoalOn(const Snapshot& snapshot, const MetricSettings& settings, Day day, const Scope& scope)
@@ -213,18 +202,38 @@ double weeklyGoalOn(const Snapshot& snapshot, const MetricSettings& settings, Da
     return goal;
 }
 
+std::vector<double> weeklyGoalByDay(const Snapshot& snapshot, const MetricSettings& settings, const Scope& scope,
+                                    const Window& window)
+{
+    const auto days = static_cast<std::size_t>(window.days());
+    if (scope.kind == Scope::Kind::Practice && settings.practiceWeeklyGoal)
+        return std::vector<double>(days, *settings.practiceWeeklyGoal);
+    std::vector<double> goals(days, 0.0);
+    std::vector<double> own(days);
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    const std::int32_t from = window.fromSerial();
+    const std::int32_t to = window.toSerialDay();
+    for (std::size_t i = 0; i < snapshot.clinicians.size(); ++i) {
+        if (!mask[i] || snapshot.clinicians[i].goals.empty())
+            continue;
+        // Spans are sorted by start; a later one overwrites, as in clinicianGoalOn.
+        std::fill(own.begin(), own.end(), 0.0);
+        for (const GoalSpan& span : snapshot.clinicians[i].goals)
+            for (std::int32_t day = std::max(span.fromSerial, from); day <= std::min(span.toSerial, to); ++day)
+                own[static_cast<std::size_t>(day - from)] = span.weeklyGoal;
+        for (std::size_t d = 0; d < days; ++d)
+            goals[d] += own[d];
+    }
+    return goals;
+}
+
 double goalForWindow(const Snapshot& snapshot, const MetricSettings& settings, const Scope& scope,
                      const Window& window)
 {
-    if (scope.kind == Scope::Kind::Practice && settings.practiceWeeklyGoal)
-        return *settings.practiceWeeklyGoal * window.days() / 7.0;
-    const ClinicianMask mask = clinicianMask(snapshot, scope);
     // Sum the weekly goals first and divide once: 7 days of goal 20 give exactly 20.
     double weeklyGoalDays = 0.0;
-    for (std::int32_t day = window.fromSerial(); day <= window.toSerialDay(); ++day)
-        for (std::size_t i = 0; i < snapshot.clinicians.size(); ++i)
-            if (mask[i])
-                weeklyGoalDays += clinicianGoalOn(snapshot.clinicians[i], day);
+    for (double goal : weeklyGoalByDay(snapshot, settings, scope, window))
+        weeklyGoalDays += goal;
     return weeklyGoalDays / 7.0;
 }
 
@@ -281,6 +290,44 @@ BookingsTarget bookingsTarget(const Snapshot& snapshot, const MetricSettings& se
     result.weeklyGoal = weeklyGoalOn(snapshot, settings, asOf, scope);
     result.rate = rateOf(cancellationRates(snapshot, asOf, scope, trailingTwelveWeeks(asOf)).counts);
     result.target = exactBookingsTarget(result.weeklyGoal, result.rate);
+    return result;
+}
+
+std::vector<BookingsTarget> bookingsTargetsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                       Day asOf)
+{
+    return bookingsTargetsByClinician(snapshot, settings, asOf,
+                                      cancellationCountsByClinician(snapshot, asOf, trailingTwelveWeeks(asOf)));
+}
+
+std::vector<BookingsTarget> bookingsTargetsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                       Day asOf, const std::vector<CancellationCounts>& counts)
+{
+    std::vector<BookingsTarget> result;
+    result.reserve(snapshot.clinicians.size());
+    for (std::size_t i = 0; i < snapshot.clinicians.size(); ++i)
+        result.push_back(clinicianTarget(snapshot, settings, asOf, i, counts));
+    return result;
+}
+
+std::vector<UpcomingBookings> upcomingBookingsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                          Day asOf)
+{
+    std::vector<UpcomingBookings> result;
+    for (const ClinicianSessions& s : upcomingByClinician(snapshot, settings, asOf))
+        result.push_back({s.appointments, s.sessions});
+    return result;
+}
+
+std::vector<std::int64_t> countedSessionsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                     Day asOf, const Window& window)
+{
+    const AppointmentColumns& a = snapshot.appointments;
+    std::vector<std::int64_t> result;
+    for (const ClinicianSessions& s :
+         sessionsByClinician(snapshot, pastRows(snapshot, asOf, window), !settings.countGroupClientsSeparately,
+                             [&](std::size_t row) { return detail::isCounted(a.status[row], settings); }))
+        result.push_back(s.sessions);
     return result;
 }
 

@@ -100,8 +100,11 @@ std::vector<SnapshotClient> loadClients(sql::Connection& db)
     std::vector<SnapshotClient> clients;
     clients.reserve(static_cast<std::size_t>(db.queryInt("SELECT count(*) FROM clients").value_or(0)));
     auto statement = db.prepare("SELECT id, display_name, status FROM clients ORDER BY id");
-    while (statement.step())
-        clients.push_back({statement.int64(0), statement.text(1), statement.text(2)});
+    while (statement.step()) {
+        std::string status = statement.text(2);
+        const bool discharged = isDischargedStatus(status);
+        clients.push_back({statement.int64(0), statement.text(1), std::move(status), discharged});
+    }
     return clients;
 }
 
@@ -260,18 +263,12 @@ void loadAppointments(sql::Connection& db, Snapshot& snapshot, const IdIndex& cl
     c.insurancePaid.reserve(count);
     c.noteStatus.reserve(count);
     c.groupCode.reserve(count);
+    c.payer.reserve(count);
+    // Payers are interned; only unpaid rows carry one (see the query), so this stays small.
+    std::unordered_map<std::string, std::uint16_t> payerIndex;
 
-    // Read straight into the columns in table order. Each column read costs about as
-    // much as the row step itself, so only what the metrics use is selected, NULLs
-    // become the sentinels in SQL (one call per column instead of two), and the group
-    // flag is computed there so no service-code text is copied out.
-    auto statement = db.prepare(
-        "SELECT clinician_id, client_id, day, coalesce(start_minute, -1), duration_minutes, "
-        "service_code = '90853', status, coalesce(fee_cents, -9223372036854775808), "
-        "coalesce(client_paid_cents, -9223372036854775808), coalesce(insurance_paid_cents, -9223372036854775808), "
-        "note_status FROM appointments");
-    static_assert(kUnknownCents == -9223372036854775807 - 1 && kUnknownStartMinute == -1,
-                  "the sentinels in the query above");
+    // In table order; see snapshotAppointmentsQuery for what each column holds.
+    auto statement = db.prepare(snapshotAppointmentsQuery());
     while (statement.step()) {
         const std::int32_t clinician = clinicianIndex.find(statement.int64(0));
         const std::int32_t client = clientIndex.find(statement.int64(1));
@@ -280,14 +277,27 @@ void loadAppointments(sql::Connection& db, Snapshot& snapshot, const IdIndex& cl
         c.clinician.push_back(static_cast<std::uint16_t>(clinician));
         c.client.push_back(client);
         c.daySerial.push_back(statement.integer(2));
-        c.startMinute.push_back(static_cast<std::int16_t>(statement.integer(3)));
-        c.durationMinutes.push_back(static_cast<std::int16_t>(std::clamp(statement.integer(4), 0, 32767)));
-        c.groupCode.push_back(static_cast<std::uint8_t>(statement.integer(5) != 0));
-        c.status.push_back(static_cast<StatusCategory>(statement.integer(6)));
-        c.fee.push_back(statement.int64(7));
-        c.clientPaid.push_back(statement.int64(8));
-        c.insurancePaid.push_back(statement.int64(9));
-        c.noteStatus.push_back(static_cast<NoteStatus>(statement.integer(10)));
+        const auto packed = static_cast<std::uint64_t>(statement.int64(3));
+        c.status.push_back(static_cast<StatusCategory>(packed & 7u));
+        c.noteStatus.push_back(static_cast<NoteStatus>((packed >> 3) & 3u));
+        c.groupCode.push_back(static_cast<std::uint8_t>((packed >> 5) & 1u));
+        c.startMinute.push_back(static_cast<std::int16_t>(static_cast<int>((packed >> 6) & 0x7FFu) - 1));
+        c.durationMinutes.push_back(static_cast<std::int16_t>((packed >> 17) & 0x7FFFu));
+        c.fee.push_back(statement.int64(4));
+        c.clientPaid.push_back(statement.int64(5));
+        c.insurancePaid.push_back(statement.int64(6));
+        std::uint16_t payer = 0;
+        if (!statement.isNull(7)) {
+            const auto [it, added] = payerIndex.try_emplace(statement.text(7), 0);
+            if (added) {
+                if (snapshot.payers.size() > std::numeric_limits<std::uint16_t>::max())
+                    throw std::runtime_error("too many distinct payers for a snapshot");
+                it->second = static_cast<std::uint16_t>(snapshot.payers.size());
+                snapshot.payers.push_back(it->first);
+            }
+            payer = it->second;
+        }
+        c.payer.push_back(payer);
     }
 
     const std::vector<std::uint32_t> order = sortOrder(c, snapshot.clinicians.size());
@@ -304,6 +314,7 @@ void loadAppointments(sql::Connection& db, Snapshot& snapshot, const IdIndex& cl
         permute(c.insurancePaid, order, scratch.get());
         permute(c.noteStatus, order, scratch.get());
         permute(c.groupCode, order, scratch.get());
+        permute(c.payer, order, scratch.get());
     }
 
     // Pairs are numbered in order of their first appointment.
@@ -340,6 +351,83 @@ std::optional<std::size_t> Snapshot::clientIndex(RowId id) const
     return static_cast<std::size_t>(it - clients.begin());
 }
 
+// Read straight into the columns in table order. Each column read costs about as much as
+// the row step itself, so only what the metrics use is selected; NULLs become the
+// sentinels in SQL (one call per column instead of two); the small columns come packed in
+// one integer — status 3 bits, note status 2, group flag 1, start minute + 1 11, duration
+// 15, each kept in its bits by the schema's CHECK constraints (SQLite's << and | share one
+// precedence, hence the parentheses); and the payer is read only
+// for rows with an unpaid balance, the missing-payments list being its one reader.
+std::string_view snapshotAppointmentsQuery()
+{
+    static_assert(kUnknownCents == -9223372036854775807 - 1 && kUnknownStartMinute == -1,
+                  "the sentinels in the query below");
+    return "SELECT clinician_id, client_id, day, "
+        "status | (note_status << 3) | ((service_code = '90853') << 5) | ((coalesce(start_minute, -1) + 1) << 6) "
+        "| (min(duration_minutes, 32767) << 17), "
+        "coalesce(fee_cents, -9223372036854775808), "
+        "coalesce(client_paid_cents, -9223372036854775808), coalesce(insurance_paid_cents, -9223372036854775808), "
+        "CASE WHEN fee_cents > coalesce(client_paid_cents, 0) + coalesce(insurance_paid_cents, 0) "
+        "AND payer <> '' THEN payer END FROM appointments";
+}
+
+Snapshot::RowRange Snapshot::listBetween(const std::vector<std::uint32_t>& rows, std::size_t first,
+                                         std::size_t last, std::int32_t fromSerial, std::int32_t toSerial) const
+{
+    if (toSerial < fromSerial)
+        return {first, first};
+    const auto& days = appointments.daySerial;
+    const auto begin = rows.begin() + static_cast<std::ptrdiff_t>(first);
+    const auto end = rows.begin() + static_cast<std::ptrdiff_t>(last);
+    const auto from = std::partition_point(begin, end, [&](std::uint32_t row) { return days[row] < fromSerial; });
+    const auto to = std::partition_point(from, end, [&](std::uint32_t row) { return days[row] <= toSerial; });
+    return {static_cast<std::size_t>(from - rows.begin()), static_cast<std::size_t>(to - rows.begin())};
+}
+
+void buildRowIndexes(Snapshot& snapshot)
+{
+    const AppointmentColumns& a = snapshot.appointments;
+    const std::size_t n = a.size();
+    const std::size_t clinicians = snapshot.clinicians.size();
+    snapshot.clinicianRowStart.assign(clinicians + 1, 0);
+    for (std::size_t row = 0; row < n; ++row)
+        ++snapshot.clinicianRowStart[a.clinician[row] + 1u];
+    for (std::size_t c = 1; c <= clinicians; ++c)
+        snapshot.clinicianRowStart[c] += snapshot.clinicianRowStart[c - 1];
+    snapshot.clinicianRows.resize(n);
+    std::vector<std::uint32_t> fill(snapshot.clinicianRowStart.begin(), snapshot.clinicianRowStart.end() - 1);
+    snapshot.unsignedNoteRows.clear();
+    snapshot.unpaidRows.clear();
+    snapshot.scheduledRows.clear();
+    const auto known = [](Cents c) { return c == kUnknownCents ? Cents{0} : c; };
+    for (std::size_t row = 0; row < n; ++row) {
+        const auto r = static_cast<std::uint32_t>(row);
+        snapshot.clinicianRows[fill[a.clinician[row]]++] = r;
+        const StatusCategory status = a.status[row];
+        if (status == StatusCategory::Scheduled)
+            snapshot.scheduledRows.push_back(r);
+        if (!isQualifying(status))
+            continue;
+        if (a.noteStatus[row] == NoteStatus::Unsigned)
+            snapshot.unsignedNoteRows.push_back(r);
+        // kUnknownCents is negative, so an unknown fee is never > 0.
+        const bool paymentKnown = a.clientPaid[row] != kUnknownCents || a.insurancePaid[row] != kUnknownCents;
+        if (a.fee[row] > 0 && paymentKnown && a.fee[row] - known(a.clientPaid[row]) - known(a.insurancePaid[row]) > 0)
+            snapshot.unpaidRows.push_back(r);
+    }
+}
+
+bool isDischargedStatus(std::string_view clientStatus)
+{
+    const auto containsIgnoringCase = [&](std::string_view word) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        return std::search(clientStatus.begin(), clientStatus.end(), word.begin(), word.end(),
+                           [&](char x, char y) { return lower(x) == lower(y); })
+            != clientStatus.end();
+    };
+    return containsIgnoringCase("discharg") || containsIgnoringCase("closed");
+}
+
 Snapshot::RowRange Snapshot::rowsBetween(std::int32_t fromSerial, std::int32_t toSerial) const
 {
     const auto& days = appointments.daySerial;
@@ -364,6 +452,7 @@ Snapshot loadSnapshot(sql::Connection& connection)
         snapshot.clients = loadClients(connection);
         const IdIndex clientIndex(snapshot.clients);
         loadAppointments(connection, snapshot, clinicianIndex, clientIndex);
+        buildRowIndexes(snapshot);
     } catch (...) {
         connection.exec("ROLLBACK TO load_snapshot; RELEASE load_snapshot");
         throw;

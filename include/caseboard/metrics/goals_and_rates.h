@@ -50,10 +50,18 @@ CancellationRates cancellationRates(const Snapshot& snapshot, Day asOf, const Sc
 std::vector<CancellationCounts> cancellationCountsByClinician(const Snapshot& snapshot, Day asOf,
                                                               const Window& window);
 
+// The rates of a set of counts; every rate undefined when the denominator is 0.
+CancellationRates ratesOf(const CancellationCounts& counts);
+
 // The weekly goal in force on `day` for the scope: the sum over its clinicians of the
 // goal period covering that day (when periods overlap, the one that starts last wins;
 // no period = 0). For the practice scope an explicit practice_weekly_goal replaces the sum.
 double weeklyGoalOn(const Snapshot& snapshot, const MetricSettings& settings, Day day, const Scope& scope);
+
+// The scope's weekly goal in force on each day of the window (index = days since its
+// first day), as weeklyGoalOn.
+std::vector<double> weeklyGoalByDay(const Snapshot& snapshot, const MetricSettings& settings, const Scope& scope,
+                                    const Window& window);
 
 // Goal for a window = sum over its days of (weekly goal that day / 7).
 double goalForWindow(const Snapshot& snapshot, const MetricSettings& settings, const Scope& scope,
@@ -95,6 +103,14 @@ BookingsTarget bookingsTarget(const Snapshot& snapshot, const MetricSettings& se
 BookingsTarget bookingsTarget(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
                               const Scope& scope);
 
+// Every clinician's target (index = clinician) from one pass over the 12 weeks: what a
+// dashboard of all clinicians needs without one pass each.
+std::vector<BookingsTarget> bookingsTargetsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                       Day asOf);
+// The same from cancellationCountsByClinician over [T-83, T], when the caller has them.
+std::vector<BookingsTarget> bookingsTargetsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                       Day asOf, const std::vector<CancellationCounts>& counts);
+
 // Appointments in [T+1, T+7] whose status on T is scheduled (a future "Show" is; a
 // future cancellation is not).
 struct UpcomingBookings {
@@ -103,6 +119,12 @@ struct UpcomingBookings {
 };
 UpcomingBookings upcomingBookings(const Snapshot& snapshot, const MetricSettings& settings, Day asOf,
                                   const Scope& scope);
+std::vector<UpcomingBookings> upcomingBookingsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                          Day asOf);
+
+// Counted sessions of each clinician (index = clinician) in the window, as countedSessions.
+std::vector<std::int64_t> countedSessionsByClinician(const Snapshot& snapshot, const MetricSettings& settings,
+                                                     Day asOf, const Window& window);
 
 // A clinician whose upcoming bookings (sessions) are below the bookings target; urgent
 // when below the weekly goal itself.

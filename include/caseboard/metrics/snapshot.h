@@ -15,6 +15,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caseboard {
@@ -54,6 +55,7 @@ struct SnapshotClient {
     RowId id = 0;
     std::string displayName; // PHI: for display only, never logged
     std::string status;
+    bool discharged = false; // the status says the file is closed (isDischargedStatus)
 };
 
 // One clinician with one client (METRICS.md "Pair"): a client seen by two clinicians is
@@ -80,6 +82,9 @@ struct AppointmentColumns {
     std::vector<Cents> insurancePaid;          // kUnknownCents when unknown
     std::vector<NoteStatus> noteStatus;
     std::vector<std::uint8_t> groupCode;       // 1 when the service code is 90853 (group psychotherapy)
+    // Index into Snapshot::payers. Read only for appointments with an unpaid balance (the
+    // missing-payments list is the one reader); 0 ("") for every other row.
+    std::vector<std::uint16_t> payer;
 
     std::size_t size() const { return daySerial.size(); }
     bool feeKnown(std::size_t row) const { return fee[row] != kUnknownCents; }
@@ -90,7 +95,16 @@ struct Snapshot {
     std::vector<SnapshotClinician> clinicians; // by id
     std::vector<SnapshotClient> clients;       // by id
     std::vector<SnapshotPair> pairs;           // in order of each pair's first appointment
+    std::vector<std::string> payers{""};        // distinct payers of unpaid appointments; 0 = unknown
     AppointmentColumns appointments;
+
+    // Row lists built once at load (buildRowIndexes), each in row order, so that a
+    // one-clinician view or a list over years of history reads only the rows it needs.
+    std::vector<std::uint32_t> clinicianRowStart; // clinician c's rows: clinicianRows[start[c] .. start[c+1])
+    std::vector<std::uint32_t> clinicianRows;
+    std::vector<std::uint32_t> unsignedNoteRows; // qualifying as imported, note known and unsigned
+    std::vector<std::uint32_t> unpaidRows;       // qualifying as imported, fee > 0, a payment known, balance > 0
+    std::vector<std::uint32_t> scheduledRows;    // imported status scheduled (unmarked once past)
 
     // Index of a clinician or client by database id; nullopt when absent.
     std::optional<std::size_t> clinicianIndex(RowId id) const;
@@ -102,7 +116,20 @@ struct Snapshot {
         std::size_t last = 0;
     };
     RowRange rowsBetween(std::int32_t fromSerial, std::int32_t toSerial) const;
+    // The part of a row list (one of the above) dated in [from, to], as positions in it.
+    RowRange listBetween(const std::vector<std::uint32_t>& rows, std::size_t first, std::size_t last,
+                         std::int32_t fromSerial, std::int32_t toSerial) const;
 };
+
+// The statement loadSnapshot reads the appointments with; the benchmark times it alone.
+std::string_view snapshotAppointmentsQuery();
+
+// Builds the row lists above from the appointment columns; loadSnapshot calls it.
+void buildRowIndexes(Snapshot& snapshot);
+
+// A client whose EHR status says their file is closed: it contains "discharg" or
+// "closed", ignoring case ("Discharged", "Closed"). Close-out candidates leave them out.
+bool isDischargedStatus(std::string_view clientStatus);
 
 // Reads the whole practice in one pass per table. The appointments are scanned in table
 // order and sorted in memory: the table has no day index (see schema.cpp) and sorting
