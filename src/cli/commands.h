@@ -22,5 +22,6 @@ Command addDemoCommand(CLI::App& parent);
 Command addCheckCommand(CLI::App& parent);
 Command addImportCommand(CLI::App& parent);
 Command addExportCommand(CLI::App& parent);
+Command addReportCommand(CLI::App& parent);
 
 } // namespace caseboard::cli

@@ -18,7 +18,8 @@ int main(int argc, char** argv)
     app.add_flag("-v,--verbose", verbose, "Also write log lines to stderr");
 
     const std::vector<cli::Command> commands{cli::addDemoCommand(app), cli::addCheckCommand(app),
-                                             cli::addImportCommand(app), cli::addExportCommand(app)};
+                                             cli::addImportCommand(app), cli::addExportCommand(app),
+                                             cli::addReportCommand(app)};
     CLI11_PARSE(app, argc, argv);
 
     initLogging(defaultDataDirectory(), verbose);
