@@ -42,6 +42,23 @@ std::int32_t firstDaySerial(std::chrono::year_month month)
     return toSerial(Day{month / std::chrono::day{1}});
 }
 
+// Calls f(intake day) for each intake of the scope: the practice's are its clients' first
+// qualifying sessions with anyone (distinct clients), any other scope's its pairs'.
+template <typename F>
+void forEachIntake(const Snapshot& snapshot, const PairFacts& facts, const Scope& scope, F f)
+{
+    if (scope.kind == Scope::Kind::Practice) {
+        for (std::int32_t intake : facts.clientIntakeSerial)
+            if (intake != kNoDay)
+                f(intake);
+        return;
+    }
+    const ClinicianMask mask = clinicianMask(snapshot, scope);
+    for (std::size_t p = 0; p < facts.pairs.size(); ++p)
+        if (mask[static_cast<std::size_t>(snapshot.pairs[p].clinician)] && facts.pairs[p].intakeSerial != kNoDay)
+            f(facts.pairs[p].intakeSerial);
+}
+
 } // namespace
 
 PairEntry pairEntry(const Snapshot& snapshot, const PairFacts& facts, std::size_t pair)
@@ -247,19 +264,10 @@ std::vector<AppointmentEntry> unmarkedAppointments(const Snapshot& snapshot, Day
 std::int64_t intakesIn(const Snapshot& snapshot, const PairFacts& facts, const Scope& scope, std::int32_t fromSerial,
                        std::int32_t toSerial)
 {
-    const auto inWindow = [&](std::int32_t intake) {
-        return intake != kNoDay && fromSerial <= intake && intake <= toSerial;
-    };
     std::int64_t count = 0;
-    if (scope.kind == Scope::Kind::Practice) {
-        for (std::int32_t intake : facts.clientIntakeSerial)
-            count += inWindow(intake) ? 1 : 0;
-        return count;
-    }
-    const ClinicianMask mask = clinicianMask(snapshot, scope);
-    for (std::size_t p = 0; p < facts.pairs.size(); ++p)
-        if (mask[static_cast<std::size_t>(snapshot.pairs[p].clinician)] && inWindow(facts.pairs[p].intakeSerial))
-            ++count;
+    forEachIntake(snapshot, facts, scope, [&](std::int32_t intake) {
+        count += fromSerial <= intake && intake <= toSerial ? 1 : 0;
+    });
     return count;
 }
 
@@ -268,14 +276,22 @@ std::vector<MonthCount> intakesPerMonth(const Snapshot& snapshot, const PairFact
 {
     const std::int32_t t = toSerial(facts.asOf);
     const std::chrono::year_month last = monthOf(t);
+    const std::chrono::year_month first = last - std::chrono::months{months - 1};
     std::vector<MonthCount> result;
-    for (int k = months - 1; k >= 0; --k) {
-        const std::chrono::year_month month = last - std::chrono::months{k};
-        const std::int32_t from = firstDaySerial(month);
-        const std::int32_t to = std::min(t, firstDaySerial(month + std::chrono::months{1}) - 1);
-        result.push_back({static_cast<int>(month.year()), unsigned(month.month()),
-                          intakesIn(snapshot, facts, scope, from, to)});
-    }
+    for (std::chrono::year_month month = first; month <= last; month += std::chrono::months{1})
+        result.push_back({static_cast<int>(month.year()), unsigned(month.month()), 0});
+    if (result.empty())
+        return result;
+
+    const std::int32_t from = firstDaySerial(first);
+    forEachIntake(snapshot, facts, scope, [&](std::int32_t intake) {
+        if (intake < from || intake > t)
+            return;
+        const std::chrono::year_month month = monthOf(intake);
+        const auto index = (month.year() - first.year()).count() * 12
+            + (static_cast<int>(unsigned(month.month())) - static_cast<int>(unsigned(first.month())));
+        ++result[static_cast<std::size_t>(index)].count;
+    });
     return result;
 }
 
