@@ -6,12 +6,18 @@ namespace caseboard::metrics {
 
 namespace {
 
-// The money a qualifying session brought, on the practice's revenue basis. Collected
-// counts a payment the export did not carry as nothing received.
-Cents revenueOf(const AppointmentColumns& a, std::size_t row, RevenueBasis basis)
+// The money a qualifying session brought on the practice's revenue basis, or nullopt when
+// the export did not say: charged needs the fee; collected needs the fee and at least one
+// payment (the other, when missing, counts as nothing received), for without payment data
+// every session would look unpaid and drag the average down.
+std::optional<Cents> revenueOf(const AppointmentColumns& a, std::size_t row, RevenueBasis basis)
 {
+    if (!a.feeKnown(row))
+        return std::nullopt;
     if (basis == RevenueBasis::Charged)
         return a.fee[row];
+    if (a.clientPaid[row] == kUnknownCents && a.insurancePaid[row] == kUnknownCents)
+        return std::nullopt;
     const auto known = [](Cents c) { return c == kUnknownCents ? Cents{0} : c; };
     return known(a.clientPaid[row]) + known(a.insurancePaid[row]);
 }
@@ -63,10 +69,13 @@ void accumulate(const Snapshot& snapshot, const PairFacts& facts, const MetricSe
     const AppointmentColumns& a = snapshot.appointments;
     const Snapshot::RowRange rows = snapshot.rowsBetween(from, toSerial(std::min(timeframe.to, asOf)));
     for (std::size_t row = rows.first; row < rows.last; ++row) {
-        if (!isQualifying(a.status[row]) || !a.feeKnown(row))
+        if (!isQualifying(a.status[row]))
+            continue;
+        const std::optional<Cents> revenue = revenueOf(a, row, settings.revenueBasis);
+        if (!revenue)
             continue;
         Retention& r = perClinician[a.clinician[row]];
-        r.revenue += revenueOf(a, row, settings.revenueBasis);
+        r.revenue += *revenue;
         ++r.revenueSessions;
     }
 }
@@ -131,12 +140,13 @@ std::string_view pairStatusName(PairStatus status)
 PairStatus pairStatus(const PairFacts& facts, std::size_t pair, const MetricSettings& settings)
 {
     const PairFact& f = facts.pairs[pair];
-    if (f.intakeSerial == kNoDay)
-        return PairStatus::NoIntake;
     if (f.qualifyingCount >= settings.retentionThreshold)
         return PairStatus::Retained;
+    // A new client booked for a first session is under way too, intake or not.
     if (f.nextScheduledSerial != kNoDay)
         return PairStatus::InProgress;
+    if (f.intakeSerial == kNoDay)
+        return PairStatus::NoIntake;
     const std::int32_t windowFrom = toSerial(facts.asOf) - (settings.activeWindowDays - 1);
     return f.lastQualifyingSerial >= windowFrom ? PairStatus::AtRisk : PairStatus::Lost;
 }

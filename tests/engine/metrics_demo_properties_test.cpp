@@ -484,12 +484,12 @@ TEST_CASE("demo practice: pair facts and pair statuses follow from the appointme
             for (const Variant& variant : variants()) {
                 const MetricSettings& m = variant.settings;
                 PairStatus expected = PairStatus::Lost;
-                if (want.intake == kNoDay)
-                    expected = PairStatus::NoIntake;
-                else if (want.qualifyingCount >= m.retentionThreshold)
+                if (want.qualifyingCount >= m.retentionThreshold)
                     expected = PairStatus::Retained;
                 else if (want.nextScheduled != kNoDay)
-                    expected = PairStatus::InProgress;
+                    expected = PairStatus::InProgress; // a booked new client too
+                else if (want.intake == kNoDay)
+                    expected = PairStatus::NoIntake;
                 else if (want.lastQualifying >= ts - (m.activeWindowDays - 1))
                     expected = PairStatus::AtRisk;
                 const PairStatus status = pairStatus(facts, p, m);

@@ -24,7 +24,10 @@ struct Retention {
     std::int64_t retained = 0;  // of those, qualifying count >= retention threshold
     std::int64_t churned = 0;   // of those, qualifying count < churn threshold
     std::int64_t cohortSessions = 0; // sum of the cohort's qualifying counts
-    Cents revenue = 0;          // sum over qualifying sessions dated in [A, B] with a known fee (basis per setting)
+    // Sum over qualifying sessions dated in [A, B] with a known fee, on the revenue basis:
+    // charged = the fee; collected = client + insurance paid, sessions with neither known
+    // left out.
+    Cents revenue = 0;
     std::int64_t revenueSessions = 0; // how many sessions that sum is over
 
     std::optional<double> retentionRate;        // retained / cohort
@@ -50,7 +53,10 @@ Day retentionCohortEnd(const Window& timeframe, Day asOf, const MetricSettings& 
 Retention sumRetention(const std::vector<Retention>& perClinician, const ClinicianMask& mask, const Window& timeframe,
                        Day cohortEnd);
 
-// Pair retention status (Clients view).
+// Pair retention status (Clients view): retained at the threshold; otherwise in progress
+// with an appointment scheduled after T (a booked new client too); otherwise at risk when
+// the last qualifying session is within the active window, lost when older; no intake when
+// the pair never had a qualifying session and nothing is scheduled.
 enum class PairStatus { NoIntake, Retained, InProgress, AtRisk, Lost };
 std::string_view pairStatusName(PairStatus status); // "no intake", "retained", "in progress", "at risk", "lost"
 PairStatus pairStatus(const PairFacts& facts, std::size_t pair, const MetricSettings& settings);
