@@ -13,6 +13,7 @@
 #include "caseboard/metrics/window.h"
 #include "caseboard/store/store.h"
 
+#include "fixture_builders.h"
 #include "metrics_fixture_practice.h"
 
 #include <catch2/catch.hpp>
@@ -726,37 +727,14 @@ TEST_CASE("explicit retention goals through the settings table", "[metrics]")
 TEST_CASE("a group is one appointment per client for caseload and retention", "[metrics]")
 {
     Store store = Store::openInMemory();
-    Clinician gus;
-    gus.name = "Gus";
-    const RowId gusId = store.addClinician(gus);
-    GoalPeriod goal;
-    goal.clinicianId = gusId;
-    goal.from = d(2025, 1, 1);
-    goal.weeklyGoal = 1;
-    store.addGoalPeriod(goal);
+    const RowId gusId = test::addClinician(store, "Gus");
+    test::addGoalPeriod(store, gusId, d(2025, 1, 1), std::nullopt, 1);
     RowId ids[3] = {};
-    for (int i = 0; i < 3; ++i) {
-        Client c;
-        c.sourceSystem = "test";
-        c.sourceKey = "g" + std::to_string(i);
-        c.displayName = "Group client " + std::to_string(i);
-        c.status = "Active";
-        ids[i] = store.upsertClient(c).id;
-    }
-    int key = 0;
+    for (int i = 0; i < 3; ++i)
+        ids[i] = test::addClient(store, "g" + std::to_string(i), "Group client " + std::to_string(i));
+    test::AppointmentBuilder appointment{.keyPrefix = "g", .durationMinutes = 90, .serviceCode = "90853", .fee = 5000};
     auto add = [&](int client, Day day, const std::string& raw) {
-        Appointment a;
-        a.sourceSystem = "test";
-        a.sourceKey = "g" + std::to_string(++key);
-        a.clientId = ids[client];
-        a.clinicianId = gusId;
-        a.date = day;
-        a.startMinute = 17 * 60;
-        a.durationMinutes = 90;
-        a.serviceCode = "90853";
-        a.rawStatus = raw;
-        a.status = defaultStatusCategory(raw);
-        a.fee = 5000;
+        Appointment a = appointment(gusId, ids[client], day, 17 * 60, raw);
         a.clientPaid = 5000;
         a.insurancePaid = 0;
         store.upsertAppointment(a);

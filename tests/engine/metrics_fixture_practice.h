@@ -122,12 +122,15 @@
 #include "caseboard/metrics/snapshot.h"
 #include "caseboard/store/store.h"
 
+#include "fixture_builders.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace caseboard::test::practice {
 
@@ -176,11 +179,11 @@ class PracticeFixture {
 public:
     PracticeFixture() : store_(Store::openInMemory())
     {
-        clinicianIds_[kAva] = clinician("Ava", "LCSW", "North", "Sam", d(2020, 3, 2));
-        clinicianIds_[kBen] = clinician("Ben", "LPC", "South", "Sam", std::nullopt);
-        clinicianIds_[kCleo] = clinician("Cleo", "Associate", "North", "Uma", d(2024, 9, 2));
-        clinicianIds_[kDev] = clinician("Dev", "Intern", "South", "Uma", std::nullopt);
-        clinicianIds_[kEve] = clinician("Eve", "Associate", "North", "Uma", d(2025, 5, 1));
+        clinicianIds_[kAva] = addClinician(store_, "Ava", "LCSW", "North", "Sam", d(2020, 3, 2));
+        clinicianIds_[kBen] = addClinician(store_, "Ben", "LPC", "South", "Sam", std::nullopt);
+        clinicianIds_[kCleo] = addClinician(store_, "Cleo", "Associate", "North", "Uma", d(2024, 9, 2));
+        clinicianIds_[kDev] = addClinician(store_, "Dev", "Intern", "South", "Uma", std::nullopt);
+        clinicianIds_[kEve] = addClinician(store_, "Eve", "Associate", "North", "Uma", d(2025, 5, 1));
 
         goal(kAva, d(2024, 1, 1), d(2025, 6, 15), 5);
         goal(kAva, d(2025, 6, 16), d(2025, 6, 22), 0); // leave
@@ -190,14 +193,8 @@ public:
         goal(kDev, d(2025, 4, 1), std::nullopt, 0);
         goal(kEve, d(2025, 5, 1), std::nullopt, 3);
 
-        for (int n = 1; n <= 32; ++n) {
-            Client c;
-            c.sourceSystem = "test";
-            c.sourceKey = "c" + std::to_string(n);
-            c.displayName = "Client " + std::to_string(n);
-            c.status = n == 5 ? "Discharged" : n == 13 ? "Inactive" : "Active";
-            clientIds_[n] = store_.upsertClient(c).id;
-        }
+        clientIds_ = addClients(store_, 32,
+                                [](int n) { return n == 5 ? "Discharged" : n == 13 ? "Inactive" : "Active"; });
 
         const NoteStatus unsigned_ = NoteStatus::Unsigned;
 
@@ -343,6 +340,7 @@ public:
 
         add(kEve, 30, d(2025, 6, 30), "Scheduled");
 
+        appointmentCount = appointment_.made;
         snapshot = metrics::loadSnapshot(store_);
     }
 
@@ -372,41 +370,15 @@ public:
     int appointmentCount = 0;
 
 private:
-    RowId clinician(const std::string& name, const std::string& type, const std::string& location,
-                    const std::string& supervisor, std::optional<Day> start)
-    {
-        Clinician c;
-        c.name = name;
-        c.clinicianType = type;
-        c.location = location;
-        c.supervisor = supervisor;
-        c.startDate = start;
-        return store_.addClinician(c);
-    }
-
     void goal(std::size_t clinician, Day from, std::optional<Day> to, double weeklyGoal)
     {
-        GoalPeriod p;
-        p.clinicianId = clinicianIds_[clinician];
-        p.from = from;
-        p.to = to;
-        p.weeklyGoal = weeklyGoal;
-        store_.addGoalPeriod(p);
+        addGoalPeriod(store_, clinicianIds_[clinician], from, to, weeklyGoal);
     }
 
     void add(std::size_t clinician, int client, Day day, const std::string& rawStatus, const Extra& extra = {})
     {
-        Appointment a;
-        a.sourceSystem = "test";
-        a.sourceKey = "a" + std::to_string(++appointmentCount);
-        a.clientId = clientIds_[client];
-        a.clinicianId = clinicianIds_[clinician];
-        a.date = day;
-        a.startMinute = 8 * 60 + 15 * client;
-        a.durationMinutes = 50;
-        a.serviceCode = "90834";
-        a.rawStatus = rawStatus;
-        a.status = defaultStatusCategory(rawStatus);
+        Appointment a =
+            appointment_(clinicianIds_[clinician], clientIds_[client], day, 8 * 60 + 15 * client, rawStatus);
         if (extra.customMoney) {
             a.fee = extra.fee;
             a.clientPaid = extra.clientPaid;
@@ -428,7 +400,8 @@ private:
 
     Store store_;
     RowId clinicianIds_[5] = {};
-    RowId clientIds_[33] = {};
+    std::vector<RowId> clientIds_; // [n] = cn
+    AppointmentBuilder appointment_{.durationMinutes = 50, .serviceCode = "90834"};
 };
 
 } // namespace caseboard::test::practice

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 using namespace caseboard;
 using namespace caseboard::metrics;
@@ -38,24 +39,17 @@ class Fixture {
 public:
     Fixture() : store_(Store::openInMemory())
     {
-        ava = clinician("Ava", "LCSW", "North", "Sam");
-        ben = clinician("Ben", "LPC", "South", "Sam");
-        cleo = clinician("Cleo", "Associate", "North", "Uma");
-        dev = clinician("Dev", "Intern", "South", "Uma");
-        goal(ava, makeDay(2025, 1, 1), june(19), 20);
-        goal(ava, june(20), june(22), 0);
-        goal(ava, june(23), std::nullopt, 24);
-        goal(ben, makeDay(2025, 1, 1), std::nullopt, 10);
-        goal(cleo, makeDay(2025, 1, 1), std::nullopt, 5);
-        goal(dev, makeDay(2025, 1, 1), std::nullopt, 0);
-        for (int i = 1; i <= 12; ++i) {
-            Client c;
-            c.sourceSystem = "test";
-            c.sourceKey = "c" + std::to_string(i);
-            c.displayName = "Client " + std::to_string(i);
-            c.status = "Active";
-            clients_[i] = store_.upsertClient(c).id;
-        }
+        ava = test::addClinician(store_, "Ava", "LCSW", "North", "Sam");
+        ben = test::addClinician(store_, "Ben", "LPC", "South", "Sam");
+        cleo = test::addClinician(store_, "Cleo", "Associate", "North", "Uma");
+        dev = test::addClinician(store_, "Dev", "Intern", "South", "Uma");
+        test::addGoalPeriod(store_, ava, makeDay(2025, 1, 1), june(19), 20);
+        test::addGoalPeriod(store_, ava, june(20), june(22), 0);
+        test::addGoalPeriod(store_, ava, june(23), std::nullopt, 24);
+        test::addGoalPeriod(store_, ben, makeDay(2025, 1, 1), std::nullopt, 10);
+        test::addGoalPeriod(store_, cleo, makeDay(2025, 1, 1), std::nullopt, 5);
+        test::addGoalPeriod(store_, dev, makeDay(2025, 1, 1), std::nullopt, 0);
+        clients_ = test::addClients(store_, 12);
 
         // --- Ava: 24 past, 4 future ------------------------------------------------
         // Before the 12 weeks: one completed, ignored by every window below.
@@ -127,43 +121,17 @@ public:
     RowId ava = 0, ben = 0, cleo = 0, dev = 0;
 
 private:
-    RowId clinician(const std::string& name, const std::string& type, const std::string& location,
-                    const std::string& supervisor)
-    {
-        return test::addClinician(store_, name, type, location, supervisor);
-    }
-
-    void goal(RowId clinicianId, Day from, std::optional<Day> to, double weeklyGoal)
-    {
-        GoalPeriod p;
-        p.clinicianId = clinicianId;
-        p.from = from;
-        p.to = to;
-        p.weeklyGoal = weeklyGoal;
-        store_.addGoalPeriod(p);
-    }
-
     void add(RowId clinicianId, int client, Day day, int startMinute, const std::string& rawStatus,
              const std::string& serviceCode = "90837")
     {
-        Appointment a;
-        a.sourceSystem = "test";
-        a.sourceKey = "a" + std::to_string(++appointments_);
-        a.clientId = clients_[client];
-        a.clinicianId = clinicianId;
-        a.date = day;
-        a.startMinute = startMinute;
-        a.durationMinutes = 53;
+        Appointment a = appointment_(clinicianId, clients_[client], day, startMinute, rawStatus);
         a.serviceCode = serviceCode;
-        a.rawStatus = rawStatus;
-        a.status = defaultStatusCategory(rawStatus);
-        a.fee = 15000;
         store_.upsertAppointment(a);
     }
 
     Store store_;
-    RowId clients_[13] = {};
-    int appointments_ = 0;
+    std::vector<RowId> clients_; // [n] = cn
+    test::AppointmentBuilder appointment_{.fee = 15000};
 };
 
 const Scope kAva = Scope::oneClinician(0);

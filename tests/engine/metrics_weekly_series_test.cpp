@@ -61,18 +61,11 @@ public:
     {
         const RowId ava = test::addClinician(store_, "Ava", "LCSW", "North", "Sam");
         const RowId ben = test::addClinician(store_, "Ben", "LPC", "South", "Sam");
-        goal(ava, makeDay(2025, 1, 1), june(17), 10);
-        goal(ava, june(18), june(20), 0);
-        goal(ava, june(21), std::nullopt, 14);
-        goal(ben, makeDay(2025, 1, 1), std::nullopt, 5);
-        for (int i = 1; i <= 11; ++i) {
-            Client c;
-            c.sourceSystem = "test";
-            c.sourceKey = "c" + std::to_string(i);
-            c.displayName = "Client " + std::to_string(i);
-            c.status = "Active";
-            clients_[i] = store_.upsertClient(c).id;
-        }
+        test::addGoalPeriod(store_, ava, makeDay(2025, 1, 1), june(17), 10);
+        test::addGoalPeriod(store_, ava, june(18), june(20), 0);
+        test::addGoalPeriod(store_, ava, june(21), std::nullopt, 14);
+        test::addGoalPeriod(store_, ben, makeDay(2025, 1, 1), std::nullopt, 5);
+        clients_ = test::addClients(store_, 11);
 
         add(ava, 1, june(10), 9 * 60, "Show");
         add(ava, 1, june(17), 9 * 60, "Show");
@@ -101,37 +94,17 @@ public:
     Snapshot snapshot;
 
 private:
-    void goal(RowId clinicianId, Day from, std::optional<Day> to, double weeklyGoal)
-    {
-        GoalPeriod p;
-        p.clinicianId = clinicianId;
-        p.from = from;
-        p.to = to;
-        p.weeklyGoal = weeklyGoal;
-        store_.addGoalPeriod(p);
-    }
-
     void add(RowId clinicianId, int client, Day day, int startMinute, const std::string& rawStatus,
              const std::string& serviceCode = "90837")
     {
-        Appointment a;
-        a.sourceSystem = "test";
-        a.sourceKey = "a" + std::to_string(++appointments_);
-        a.clientId = clients_[client];
-        a.clinicianId = clinicianId;
-        a.date = day;
-        a.startMinute = startMinute;
-        a.durationMinutes = 53;
+        Appointment a = appointment_(clinicianId, clients_[client], day, startMinute, rawStatus);
         a.serviceCode = serviceCode;
-        a.rawStatus = rawStatus;
-        a.status = defaultStatusCategory(rawStatus);
-        a.fee = 15000;
         store_.upsertAppointment(a);
     }
 
     Store store_;
-    RowId clients_[12] = {};
-    int appointments_ = 0;
+    std::vector<RowId> clients_; // [n] = cn
+    test::AppointmentBuilder appointment_{.fee = 15000};
 };
 
 const Scope kAva = Scope::oneClinician(0);

@@ -120,11 +120,11 @@ public:
     {
         const RowId ava = test::addClinician(store, "Ava Reyes");
         const RowId cmd = test::addClinician(store, "=cmd");
-        goal(ava, 10);
-        goal(cmd, 5);
-        const RowId ben = client("Ben Ortiz");
-        const RowId ana = client("Ana Maria Diaz");
-        const RowId cal = client("Cal Young");
+        test::addGoalPeriod(store, ava, makeDay(2024, 1, 1), std::nullopt, 10);
+        test::addGoalPeriod(store, cmd, makeDay(2024, 1, 1), std::nullopt, 5);
+        const RowId ben = test::addClient(store, "Ben Ortiz", "Ben Ortiz");
+        const RowId ana = test::addClient(store, "Ana Maria Diaz", "Ana Maria Diaz");
+        const RowId cal = test::addClient(store, "Cal Young", "Cal Young");
 
         add(ava, ben, makeDay(2025, 1, 6), "Show").noteStatus = NoteStatus::Signed;
         add(ava, ben, makeDay(2025, 1, 13), "Show").noteStatus = NoteStatus::Unsigned;
@@ -153,45 +153,15 @@ public:
     Dashboard dashboard;
 
 private:
-    void goal(RowId clinician, double weekly)
-    {
-        GoalPeriod p;
-        p.clinicianId = clinician;
-        p.from = makeDay(2024, 1, 1);
-        p.weeklyGoal = weekly;
-        store.addGoalPeriod(p);
-    }
-
-    RowId client(const std::string& name)
-    {
-        Client c;
-        c.sourceSystem = "test";
-        c.sourceKey = name;
-        c.displayName = name;
-        c.status = "Active";
-        return store.upsertClient(c).id;
-    }
-
     // Fees of $123.45, payments unknown unless the caller sets them. The reference is good
     // until the next add().
     Appointment& add(RowId clinician, RowId client, Day day, const std::string& rawStatus)
     {
-        Appointment a;
-        a.sourceSystem = "test";
-        a.sourceKey = "a" + std::to_string(pending_.size() + 1);
-        a.clientId = client;
-        a.clinicianId = clinician;
-        a.date = day;
-        a.startMinute = 9 * 60;
-        a.durationMinutes = 53;
-        a.serviceCode = "90837";
-        a.rawStatus = rawStatus;
-        a.status = defaultStatusCategory(rawStatus);
-        a.fee = 12345;
-        pending_.push_back(a);
+        pending_.push_back(appointment_(clinician, client, day, 9 * 60, rawStatus));
         return pending_.back();
     }
 
+    test::AppointmentBuilder appointment_{.fee = 12345};
     // Written in one go at the end, so add() can hand back the appointment to adjust.
     std::vector<Appointment> pending_;
 };
