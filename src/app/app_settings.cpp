@@ -10,6 +10,7 @@ const QString kRecentFiles = QStringLiteral("database/recent");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 const QString kLastView = QStringLiteral("window/view");
+const QString kHideClientNames = QStringLiteral("privacy/hideClientNames");
 } // namespace
 
 AppSettings::AppSettings()
@@ -80,6 +81,14 @@ void AppSettings::setLastView(const QString& key)
 {
     if (persistent_)
         settings_->setValue(kLastView, key);
+}
+
+bool AppSettings::hideClientNames() const { return settings_->value(kHideClientNames, false).toBool(); }
+
+void AppSettings::setHideClientNames(bool hide)
+{
+    if (persistent_)
+        settings_->setValue(kHideClientNames, hide);
 }
 
 } // namespace caseboard::app

@@ -46,6 +46,10 @@ public:
     QString lastView() const;
     void setLastView(const QString& key);
 
+    // Privacy mode: client names shown as initials (View > Hide Client Names).
+    bool hideClientNames() const;
+    void setHideClientNames(bool hide);
+
 private:
     std::unique_ptr<QSettings> settings_;
     bool persistent_ = true;

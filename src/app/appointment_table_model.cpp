@@ -3,6 +3,7 @@
 #include "app_style.h"
 #include "display_format.h"
 
+#include "caseboard/import/appointment_export.h"
 #include "caseboard/store/sqlite.h"
 #include "caseboard/store/store.h"
 
@@ -178,6 +179,16 @@ void AppointmentTableModel::setFilter(const AppointmentFilter& filter)
 
 void AppointmentTableModel::refresh() { startQuery(); }
 
+void AppointmentTableModel::setClientInitials(bool initials)
+{
+    if (clientInitials_ == initials)
+        return;
+    clientInitials_ = initials;
+    const int client = static_cast<int>(AppointmentColumn::Client);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, client), index(rowCount() - 1, client), {Qt::DisplayRole});
+}
+
 void AppointmentTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= kAppointmentColumnCount)
@@ -326,7 +337,10 @@ QVariant AppointmentTableModel::data(const QModelIndex& index, int role) const
         return role == Qt::DisplayRole ? QVariant(missingValue()) : QVariant();
 
     switch (role) {
-    case Qt::DisplayRole: return displayText(*row, column);
+    case Qt::DisplayRole:
+        if (column == AppointmentColumn::Client && clientInitials_)
+            return toQString(import::initialsOf(row->clientName));
+        return displayText(*row, column);
     case Qt::ForegroundRole:
         if (!hasValue(*row, column))
             return QBrush(theme().mutedText);

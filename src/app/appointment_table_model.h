@@ -51,6 +51,10 @@ public:
     // Re-runs the query (after the database changed).
     void refresh();
 
+    // Privacy mode: the client column shows initials ("A. D.") instead of names.
+    void setClientInitials(bool initials);
+    bool clientInitials() const { return clientInitials_; }
+
     bool isLoading() const { return loading_; }
     // Appointments in the whole table; -1 until the first query finished.
     qint64 totalCount() const { return total_; }
@@ -94,6 +98,7 @@ private:
     qint64 lastQueryMs_ = 0;
     QString lastError_;
 
+    bool clientInitials_ = false;
     std::uint64_t generation_ = 0;
     std::optional<std::stop_source> running_;
 

@@ -2,9 +2,11 @@
 
 #include "about_dialog.h"
 #include "app_settings.h"
+#include "appointment_table_model.h"
 #include "appointments_view.h"
 #include "busy_view.h"
 #include "coming_soon_view.h"
+#include "dashboard_view.h"
 #include "database_status.h"
 #include "demo_database.h"
 #include "icons.h"
@@ -23,6 +25,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -61,6 +64,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
         PracticeView* view = nullptr;
         if (id == ViewId::Appointments)
             view = new AppointmentsView(stack_);
+        else if (id == ViewId::Dashboard)
+            view = new DashboardView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;
@@ -85,6 +90,7 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
     connect(status_, &DatabaseStatus::busyChanged, this, &MainWindow::updateBusy);
 
     createMenus();
+    connectDashboard();
 
     const QString lastView = settings_.lastView();
     for (const ViewId id : kAllViews)
@@ -135,12 +141,33 @@ void MainWindow::createMenus()
         viewActions_->addAction(action);
         connect(action, &QAction::triggered, this, [this, id] { showView(id); });
     }
+    viewMenu->addSeparator();
+    viewMenu->addAction(qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard))->privacyAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Caseboard"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::connectDashboard()
+{
+    auto* dashboard = qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard));
+    auto* appointments = qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments));
+    QAction* privacy = dashboard->privacyAction();
+    // Privacy mode covers every view that shows client names.
+    connect(privacy, &QAction::toggled, this, [this, appointments](bool hidden) {
+        settings_.setHideClientNames(hidden);
+        appointments->model()->setClientInitials(hidden);
+    });
+    privacy->setChecked(settings_.hideClientNames());
+    // There is no Clients or Supervision view yet: a clinician opens as their
+    // appointments, found by name in the Appointments search.
+    connect(dashboard, &DashboardView::clinicianActivated, this, [this, appointments](const QString& name) {
+        showView(ViewId::Appointments);
+        appointments->searchField()->setText(name);
+    });
 }
 
 void MainWindow::rebuildRecentMenu()

@@ -73,6 +73,7 @@ protected:
 
 private:
     void createMenus();
+    void connectDashboard();
     void rebuildRecentMenu();
     void chooseDatabaseToOpen();
     void chooseNewDatabase();
