@@ -100,7 +100,8 @@ BookingsTarget clinicianTarget(const Snapshot& snapshot, const MetricSettings& s
         result.rate = rateOf(own);
     } else {
         result.rate = rateOf(practiceCounts(perClinician));
-        result.usesPracticeRate = result.rate.has_value();
+        // With no goal the target is 0 whatever the rate: flagging it would only be noise.
+        result.usesPracticeRate = result.rate.has_value() && result.weeklyGoal > 0.0;
     }
     result.target = exactBookingsTarget(result.weeklyGoal, result.rate);
     return result;
@@ -192,8 +193,9 @@ CancellationRates cancellationRates(const Snapshot& snapshot, Day asOf, const Sc
 
 double weeklyGoalOn(const Snapshot& snapshot, const MetricSettings& settings, Day day, const Scope& scope)
 {
-    if (scope.kind == Scope::Kind::Practice && settings.practiceWeeklyGoal)
-        return *settings.practiceWeeklyGoal;
+    if (scope.kind == Scope::Kind::Practice)
+        if (const std::optional<double> goal = explicitPracticeWeeklyGoal(settings))
+            return *goal;
     const ClinicianMask mask = clinicianMask(snapshot, scope);
     double goal = 0.0;
     for (std::size_t i = 0; i < snapshot.clinicians.size(); ++i)
@@ -206,8 +208,9 @@ std::vector<double> weeklyGoalByDay(const Snapshot& snapshot, const MetricSettin
                                     const Window& window)
 {
     const auto days = static_cast<std::size_t>(window.days());
-    if (scope.kind == Scope::Kind::Practice && settings.practiceWeeklyGoal)
-        return std::vector<double>(days, *settings.practiceWeeklyGoal);
+    if (scope.kind == Scope::Kind::Practice)
+        if (const std::optional<double> goal = explicitPracticeWeeklyGoal(settings))
+            return std::vector<double>(days, *goal);
     std::vector<double> goals(days, 0.0);
     std::vector<double> own(days);
     const ClinicianMask mask = clinicianMask(snapshot, scope);

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <limits>
 #include <string>
 #include <variant>
 
@@ -30,13 +31,14 @@ public:
 
     void readReal(const char* key, double& field, double minimum)
     {
-        if (auto number = realValue(key, minimum))
+        if (auto number = realValue(key, minimum, kNoMaximum))
             field = *number;
     }
 
-    void readOptionalReal(const char* key, std::optional<double>& field, double minimum)
+    void readOptionalReal(const char* key, std::optional<double>& field, double minimum,
+                          double maximum = kNoMaximum)
     {
-        if (auto number = realValue(key, minimum))
+        if (auto number = realValue(key, minimum, maximum))
             field = *number;
     }
 
@@ -70,7 +72,9 @@ public:
     }
 
 private:
-    std::optional<double> realValue(const char* key, double minimum)
+    static constexpr double kNoMaximum = std::numeric_limits<double>::infinity();
+
+    std::optional<double> realValue(const char* key, double minimum, double maximum)
     {
         auto value = store_.setting(key);
         if (!value)
@@ -81,7 +85,7 @@ private:
         else if (const auto* integer = std::get_if<std::int64_t>(&*value))
             number = static_cast<double>(*integer);
         // `!(x >= minimum)` also rejects NaN.
-        if (!number || !(*number >= minimum)) {
+        if (!number || !(*number >= minimum) || *number > maximum) {
             ignored(key);
             return std::nullopt;
         }
@@ -97,6 +101,15 @@ private:
 };
 
 } // namespace
+
+std::optional<double> explicitPracticeWeeklyGoal(const MetricSettings& settings)
+{
+    if (settings.practiceWeeklyGoal)
+        return settings.practiceWeeklyGoal;
+    if (settings.practiceAnnualGoal && settings.workingWeeksPerYear > 0.0)
+        return *settings.practiceAnnualGoal / settings.workingWeeksPerYear;
+    return std::nullopt;
+}
 
 MetricSettings loadMetricSettings(Store& store)
 {
@@ -121,8 +134,10 @@ MetricSettings loadMetricSettings(Store& store)
     r.readInt("small_sample_threshold", s.smallSampleThreshold, 0);
     r.readReal("retention_status_margin_points", s.retentionStatusMarginPoints, 0.0);
     r.readOptionalReal("practice_weekly_goal", s.practiceWeeklyGoal, 0.0);
-    r.readOptionalReal("practice_retention_goal", s.practiceRetentionGoal, 0.0);
-    r.readOptionalReal("practice_churn_goal", s.practiceChurnGoal, 0.0);
+    r.readOptionalReal("practice_annual_goal", s.practiceAnnualGoal, 0.0);
+    // Fractions: a goal of "60" meant as 60% would otherwise read as 6000%.
+    r.readOptionalReal("practice_retention_goal", s.practiceRetentionGoal, 0.0, 1.0);
+    r.readOptionalReal("practice_churn_goal", s.practiceChurnGoal, 0.0, 1.0);
     r.readBool("payroll_one_hour_per_session", s.payrollOneHourPerSession);
     r.readBool("payroll_pays_billable_cancels", s.payrollPaysBillableCancels);
     return s;

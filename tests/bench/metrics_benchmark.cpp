@@ -575,9 +575,9 @@ public:
               [&](const sql::Statement& s) {
                   d.series.at(static_cast<std::size_t>(s.int64(0))).activeClients = s.int64(1);
               });
-        if (settings_.practiceWeeklyGoal) {
+        if (const std::optional<double> practiceGoal = explicitPracticeWeeklyGoal(settings_)) {
             for (SqlWeek& w : d.series)
-                w.goal = *settings_.practiceWeeklyGoal * (w.end - w.start + 1) / 7.0;
+                w.goal = *practiceGoal * (w.end - w.start + 1) / 7.0;
         } else {
             query("series: goal per week",
                   "SELECT w.k, sum(g.weekly_goal * (min(coalesce(g.to_day, w.we), w.we) - max(g.from_day, w.ws) + 1)) "
@@ -624,8 +624,8 @@ public:
             p.revenueSessions += c.revenueSessions;
             p.overdueNotes += c.overdueNotes;
         }
-        if (settings_.practiceWeeklyGoal)
-            p.weeklyGoal = *settings_.practiceWeeklyGoal;
+        if (const std::optional<double> practiceGoal = explicitPracticeWeeklyGoal(settings_))
+            p.weeklyGoal = *practiceGoal;
         auto rateOf = [](const CancellationCounts& c) -> std::optional<Fraction> {
             if (c.denominator() == 0)
                 return std::nullopt;
@@ -775,7 +775,7 @@ int crossCheck(const SqlDashboard& sql, const Dashboard& dashboard, const Snapsh
     const ScopeSummary& s = dashboard.summary;
     const SqlNumbers& p = sql.practice;
 
-    if (!settings.practiceWeeklyGoal)
+    if (!explicitPracticeWeeklyGoal(settings))
         checker.checkReal("practice weekly goal on T", p.weeklyGoal, s.weeklyGoal);
     checker.check("practice counted sessions last 7 days (groups merged)", p.countedSessions7d, s.countedLast7d);
     MetricSettings perClient = settings;

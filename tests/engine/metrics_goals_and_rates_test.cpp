@@ -279,6 +279,14 @@ TEST_CASE("weekly goal, goal for a window and utilization", "[metrics]")
         CHECK(weeklyGoalOn(f.snapshot, s, T, Scope::practice()) == 50.0);
         CHECK(weeklyGoalOn(f.snapshot, s, T, kAva) == 24.0);
     }
+    SECTION("an annual practice goal gives the weekly one: 2,400 / 48 working weeks = 50")
+    {
+        MetricSettings s;
+        s.practiceAnnualGoal = 2400.0;
+        CHECK(weeklyGoalOn(f.snapshot, s, T, Scope::practice()) == 50.0);
+        CHECK(goalForWindow(f.snapshot, s, Scope::practice(), lastDays(T, 7)) == Approx(50.0));
+        CHECK(weeklyGoalOn(f.snapshot, s, T, kAva) == 24.0);
+    }
     SECTION("last 7 days")
     {
         // Ava: 7 days of 24 / 7 = 24; utilization 4 / 24.

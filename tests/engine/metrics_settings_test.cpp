@@ -97,11 +97,36 @@ TEST_CASE("metric settings keep the default for a value of the wrong type or ran
     store.setSetting("week_start", std::string("Tuesday")); // not a choice
     store.setSetting("billable_cancels_count_as_completed", std::int64_t{7});
     store.setSetting("working_weeks_per_year", 0.0);        // would divide by zero
+    store.setSetting("practice_retention_goal", 60.0);      // 60 meant as 60%: goals are fractions
+    store.setSetting("practice_churn_goal", -0.1);
     const MetricSettings s = loadMetricSettings(store);
+    CHECK_FALSE(s.practiceRetentionGoal.has_value());
+    CHECK_FALSE(s.practiceChurnGoal.has_value());
     CHECK(s.retentionThreshold == 8);
     CHECK(s.churnThreshold == 4);
     CHECK(s.caseloadMultiplier == 2.0);
     CHECK(s.weekStart == WeekStart::Monday);
     CHECK_FALSE(s.billableCancelsCountAsCompleted);
     CHECK(s.workingWeeksPerYear == 48.0);
+}
+
+TEST_CASE("the practice weekly goal: explicit, else annual / working weeks, else none", "[metrics]")
+{
+    MetricSettings s;
+    CHECK_FALSE(explicitPracticeWeeklyGoal(s).has_value()); // the clinicians' sum applies
+
+    // The seed's example: 4,800 completed sessions a year over 48 working weeks = 100 a week.
+    s.practiceAnnualGoal = 4800.0;
+    CHECK(explicitPracticeWeeklyGoal(s) == 100.0);
+    s.workingWeeksPerYear = 50.0;
+    CHECK(explicitPracticeWeeklyGoal(s) == 96.0);
+
+    // An explicit weekly goal wins over the annual one.
+    s.practiceWeeklyGoal = 90.0;
+    CHECK(explicitPracticeWeeklyGoal(s) == 90.0);
+
+    Store store = Store::openInMemory();
+    store.setSetting("practice_annual_goal", std::int64_t{2400});
+    CHECK(loadMetricSettings(store).practiceAnnualGoal == 2400.0);
+    CHECK(explicitPracticeWeeklyGoal(loadMetricSettings(store)) == 50.0);
 }

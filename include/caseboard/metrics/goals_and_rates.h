@@ -87,7 +87,8 @@ struct BookingsTarget {
     // ceil(goal / (1 - rate)); undefined only when every appointment was cancelled (rate 1).
     std::optional<std::int64_t> target;
     std::optional<Fraction> rate; // the rate used; nullopt = no cancellation data, target = ceil(goal)
-    bool usesPracticeRate = false; // the clinician had fewer than small_sample_threshold appointments
+    // The clinician had fewer than small_sample_threshold appointments (and a goal above 0).
+    bool usesPracticeRate = false;
 };
 
 // ceil(goal / (1 - n/d)) computed exactly: goal x d / (d - n) on integers, the goal

@@ -23,9 +23,10 @@
 //   working_weeks_per_year                int|real      48        annual goal -> weekly goal
 //   small_sample_threshold                int           20        fewer appointments -> practice rate
 //   retention_status_margin_points        int|real      5         red when a target is missed by more
-//   practice_weekly_goal                  int|real      (none)    explicit practice goal, else the sum
-//   practice_retention_goal               real          (none)    fraction, e.g. 0.6; else practice rate
-//   practice_churn_goal                   real          (none)    fraction, e.g. 0.2; else practice rate
+//   practice_weekly_goal                  int|real      (none)    explicit practice goal, else ...
+//   practice_annual_goal                  int|real      (none)    ... annual goal / working weeks, else the sum
+//   practice_retention_goal               real in [0,1] (none)    fraction, e.g. 0.6; else practice rate
+//   practice_churn_goal                   real in [0,1] (none)    fraction, e.g. 0.2; else practice rate
 //   payroll_one_hour_per_session          bool          false     payroll hours: 1 h per counted session
 //   payroll_pays_billable_cancels         bool          false     payroll pays billable cancels
 //
@@ -62,12 +63,18 @@ struct MetricSettings {
     int smallSampleThreshold = 20;
     double retentionStatusMarginPoints = 5.0;
     std::optional<double> practiceWeeklyGoal;
+    std::optional<double> practiceAnnualGoal; // completed sessions a year
     std::optional<double> practiceRetentionGoal;
     std::optional<double> practiceChurnGoal;
     // METRICS.md names these payroll choices without a default; off until a practice says.
     bool payrollOneHourPerSession = false;
     bool payrollPaysBillableCancels = false;
 };
+
+// The practice's own weekly goal when it has set one (METRICS.md "Weekly goal", "Annual ->
+// weekly"): practice_weekly_goal, else practice_annual_goal / working_weeks_per_year;
+// nullopt means the practice goal is the sum of its clinicians' goals.
+std::optional<double> explicitPracticeWeeklyGoal(const MetricSettings& settings);
 
 // The defaults with the settings table's overrides applied.
 MetricSettings loadMetricSettings(Store& store);
