@@ -1,12 +1,14 @@
 #include "weekly_charts.h"
 
 #include "app_style.h"
+#include "chart_axes.h"
+#include "chart_colors.h"
 #include "display_format.h"
 #include "week_chart_view.h"
+#include "week_tooltip_text.h"
 
 #include <QBarSet>
 #include <QButtonGroup>
-#include <QCategoryAxis>
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
@@ -22,8 +24,6 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
-#include <functional>
 #include <limits>
 #include <utility>
 
@@ -32,46 +32,6 @@ namespace caseboard::app {
 namespace {
 
 using metrics::WeekPoint;
-
-QColor mix(const QColor& from, const QColor& to, double amount)
-{
-    return QColor::fromRgbF(static_cast<float>(from.redF() + (to.redF() - from.redF()) * amount),
-                            static_cast<float>(from.greenF() + (to.greenF() - from.greenF()) * amount),
-                            static_cast<float>(from.blueF() + (to.blueF() - from.blueF()) * amount));
-}
-
-// Okabe–Ito hues, which stay apart with the common colour-vision deficiencies; the rest
-// follows the app theme so the charts sit on the dashboard like its cards.
-struct ChartColors {
-    QColor background, text, muted, grid;
-    QColor counted, countedToDate, goal;
-    QColor cancelled, lateCancel, noShow;
-    QColor activeClients;
-    QColor hoverBand, gapHatch;
-};
-
-ChartColors chartColors()
-{
-    const Theme& t = theme();
-    ChartColors c;
-    c.background = t.surface;
-    c.text = t.text;
-    c.muted = t.mutedText;
-    c.grid = t.border;
-    c.counted = t.dark ? QColor(0x3D, 0x9B, 0xD9) : QColor(0x00, 0x72, 0xB2); // blue
-    // The unfinished week: the same hue, faded, so it reads as "not done yet".
-    c.countedToDate = mix(c.counted, t.surface, t.dark ? 0.3 : 0.55);
-    c.goal = QColor(0xE6, 0x9F, 0x00);       // orange
-    c.cancelled = QColor(0x56, 0xB4, 0xE9);  // sky blue
-    c.lateCancel = QColor(0xE6, 0x9F, 0x00); // orange
-    c.noShow = QColor(0xD5, 0x5E, 0x00);     // vermillion
-    c.activeClients = t.dark ? QColor(0x2E, 0xC4, 0x9A) : QColor(0x00, 0x9E, 0x73); // bluish green
-    c.hoverBand = t.text;
-    c.hoverBand.setAlphaF(t.dark ? 0.10f : 0.07f);
-    c.gapHatch = t.mutedText;
-    c.gapHatch.setAlphaF(0.45f);
-    return c;
-}
 
 bool isPartialWeek(const WeekPoint& week) { return daysBetween(week.weekStart, week.weekEnd) < 6; }
 
@@ -82,54 +42,6 @@ bool nothingToChart(const std::vector<WeekPoint>& series)
     });
 }
 
-// ---- Axes -------------------------------------------------------------------------
-
-struct Ticks {
-    double min = 0.0;
-    double max = 1.0;
-    double step = 1.0;
-};
-
-// Round ticks (1, 2, 2.5 or 5 times a power of ten) covering [low, high] in about
-// `intervals` steps; whole steps only for counts.
-Ticks niceTicksIn(double low, double high, int intervals, bool wholeSteps)
-{
-    if (!(high > low))
-        high = low + 1.0;
-    const double raw = (high - low) / intervals;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = 10.0 * magnitude;
-    for (const double factor : {1.0, 2.0, 2.5, 5.0}) {
-        const double candidate = factor * magnitude;
-        if (candidate >= raw * (1.0 - 1e-9) && (!wholeSteps || candidate == std::floor(candidate))) {
-            step = candidate;
-            break;
-        }
-    }
-    if (wholeSteps)
-        step = std::max(step, 1.0);
-    Ticks ticks;
-    ticks.step = step;
-    ticks.min = std::floor(low / step + 1e-9) * step;
-    ticks.max = std::max(std::ceil(high / step - 1e-9) * step, ticks.min + step);
-    return ticks;
-}
-
-// Four or five intervals, whichever wastes less room above the data.
-Ticks niceTicks(double low, double high, bool wholeSteps)
-{
-    const Ticks four = niceTicksIn(low, high, 4, wholeSteps);
-    const Ticks five = niceTicksIn(low, high, 5, wholeSteps);
-    return five.max - five.min < four.max - four.min ? five : four;
-}
-
-int decimalsFor(double step)
-{
-    if (step >= 1.0)
-        return 0;
-    return std::abs(step * 10.0 - std::round(step * 10.0)) < 1e-9 ? 1 : 2;
-}
-
 QFont chartFont(const QWidget* widget, double scale = 1.0, int weight = QFont::Normal)
 {
     QFont font = widget->font();
@@ -138,123 +50,6 @@ QFont chartFont(const QWidget* widget, double scale = 1.0, int weight = QFont::N
     font.setWeight(static_cast<QFont::Weight>(weight));
     return font;
 }
-
-void styleAxis(QAbstractAxis* axis, const ChartColors& c, const QFont& font)
-{
-    axis->setLabelsFont(font);
-    axis->setLabelsColor(c.muted);
-    axis->setLinePen(QPen(c.grid, 1.0));
-    axis->setGridLinePen(QPen(c.grid, 1.0));
-    axis->setMinorGridLineVisible(false);
-    axis->setShadesVisible(false);
-    axis->setTitleVisible(false);
-}
-
-// A value axis as categories so every label is ours: locale digits, "%" where it belongs.
-QCategoryAxis* valueAxis(const Ticks& ticks, const std::function<QString(double)>& label, const ChartColors& c,
-                         const QFont& font)
-{
-    auto* axis = new QCategoryAxis;
-    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    axis->setStartValue(ticks.min - ticks.step);
-    const int steps = static_cast<int>(std::lround((ticks.max - ticks.min) / ticks.step));
-    for (int k = 0; k <= steps; ++k) {
-        const double value = ticks.min + k * ticks.step;
-        axis->append(label(value), value);
-    }
-    axis->setRange(ticks.min, ticks.max);
-    styleAxis(axis, c, font);
-    axis->setLineVisible(false);
-    return axis;
-}
-
-QString countLabel(double value) { return QLocale().toString(value, 'f', 0); }
-
-// Week k is drawn at x = k, its days spread over [k - 0.5, k + 0.5).
-double dayPosition(const QDate& firstWeekStart, const QDate& day) { return firstWeekStart.daysTo(day) / 7.0 - 0.5; }
-
-// How the month axis is labelled: every `step`th month (always January), January with
-// its year when that fits.
-struct MonthLabels {
-    int step = 1;
-    bool yearOnJanuary = true;
-};
-
-// Month starts labelled "Feb", "Mar", …, "Jan 2026".
-void fillMonthAxis(QCategoryAxis* axis, const QDate& firstWeekStart, int weeks, MonthLabels labels)
-{
-    for (const QString& label : axis->categoriesLabels())
-        axis->remove(label);
-    const double end = weeks - 0.5;
-    axis->setStartValue(-0.5);
-    QDate month = QDate(firstWeekStart.year(), firstWeekStart.month(), 1).addMonths(1);
-    for (; dayPosition(firstWeekStart, month) <= end; month = month.addMonths(1)) {
-        // A label right at the left edge would crowd the y axis labels.
-        if ((month.month() - 1) % labels.step != 0 || firstWeekStart.daysTo(month) < 7)
-            continue;
-        QString label = QLocale().toString(month, QStringLiteral("MMM"));
-        // Category labels must differ: a second "Dec" (series over a year) takes its year.
-        if ((month.month() == 1 && labels.yearOnJanuary) || axis->categoriesLabels().contains(label))
-            label = QLocale().toString(month, QStringLiteral("MMM yyyy"));
-        axis->append(label, dayPosition(firstWeekStart, month));
-    }
-    axis->setRange(-0.5, end);
-}
-
-// Qt elides a category label to the width of its category (from the previous label), so
-// the labels thin out until they fit: every month, or every second, third or sixth.
-MonthLabels monthLabelsFor(const QFont& font, double plotWidth, int weeks)
-{
-    const QFontMetricsF metrics(font);
-    const double gap = metrics.averageCharWidth() * 2;
-    const double shortLabel = metrics.horizontalAdvance(QStringLiteral("May")) + gap;
-    const double longLabel = metrics.horizontalAdvance(QStringLiteral("Jan 2026")) + gap;
-    const double monthWidth = plotWidth / std::max(weeks, 1) * (365.25 / 12.0 / 7.0);
-    for (const int step : {1, 2, 3, 6})
-        if (monthWidth * step >= shortLabel || step == 6)
-            return {step, monthWidth * step >= longLabel};
-    return {};
-}
-
-// ---- Tooltip text -----------------------------------------------------------------
-
-QString dayText(const QDate& date, bool withYear)
-{
-    return QLocale().toString(date, withYear ? QStringLiteral("MMM d, yyyy") : QStringLiteral("MMM d"));
-}
-
-// "Nov 17 – Nov 23, 2026"; the year on both ends only when they differ.
-QString weekRangeText(const WeekPoint& week)
-{
-    const QDate start = toQDate(week.weekStart);
-    const QDate end = toQDate(week.weekEnd);
-    if (start == end)
-        return dayText(end, true);
-    return dayText(start, start.year() != end.year()) + QStringLiteral(" \u2013 ") + dayText(end, true);
-}
-
-QString percentText(double fraction, int decimals = 1)
-{
-    return QLocale().toString(fraction * 100.0, 'f', decimals) + QLatin1Char('%');
-}
-
-QString swatch(const QColor& color)
-{
-    return QStringLiteral("<span style=\"color:%1\">\u25A0</span> ").arg(color.name());
-}
-
-QString rateLine(const QString& label, const QColor& color, std::int64_t count, std::int64_t denominator)
-{
-    return QStringLiteral("<br>") + swatch(color) + label + QStringLiteral(": ")
-        + percentText(static_cast<double>(count) / static_cast<double>(denominator)) + QStringLiteral(" (")
-        + formatCount(count) + QStringLiteral(")");
-}
-
-} // namespace
-
-// ---- The widget ---------------------------------------------------------------------
-
-namespace {
 
 int index(WeeklyChartsWidget::Chart chart) { return static_cast<int>(chart); }
 
@@ -510,44 +305,10 @@ void WeeklyChartsWidget::rebuildCharts()
     }
 }
 
-namespace {
-
-// Attaches the shared axes: months along the bottom, `values` on the left.
-void addAxes(QChart* chart, QCategoryAxis* values, const ChartColors& c, const QFont& font)
-{
-    auto* months = new QCategoryAxis;
-    months->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    styleAxis(months, c, font);
-    months->setGridLineVisible(false);
-    chart->addAxis(months, Qt::AlignBottom);
-    chart->addAxis(values, Qt::AlignLeft);
-    for (QAbstractSeries* series : chart->series()) {
-        series->attachAxis(months);
-        series->attachAxis(values);
-    }
-}
-
-QCategoryAxis* monthAxisOf(QChart* chart)
-{
-    const QList<QAbstractAxis*> axes = chart->axes(Qt::Horizontal);
-    return axes.isEmpty() ? nullptr : qobject_cast<QCategoryAxis*>(axes.first());
-}
-
-} // namespace
-
 void WeeklyChartsWidget::updateMonthLabels(QChart* chart)
 {
-    QCategoryAxis* axis = monthAxisOf(chart);
-    if (!axis || series_.empty())
-        return;
-    const int weeks = static_cast<int>(series_.size());
-    const MonthLabels labels = monthLabelsFor(axis->labelsFont(), chart->plotArea().width(), weeks);
-    // Relabelling moves the plot area, which calls this again: stop once settled.
-    const QVariant key = labels.step * 2 + (labels.yearOnJanuary ? 1 : 0);
-    if (axis->property("monthLabels") == key)
-        return;
-    axis->setProperty("monthLabels", key);
-    fillMonthAxis(axis, toQDate(series_.front().weekStart), weeks, labels);
+    if (!series_.empty())
+        updateMonthAxis(chart, toQDate(series_.front().weekStart), static_cast<int>(series_.size()));
 }
 
 void WeeklyChartsWidget::buildSessionsChart(QChart* chart)
@@ -677,49 +438,8 @@ QString WeeklyChartsWidget::toolTipText(Chart chart, int week) const
 {
     if (week < 0 || week >= static_cast<int>(series_.size()))
         return {};
-    const ChartColors c = chartColors();
     const WeekPoint& point = series_[static_cast<std::size_t>(week)];
-    const bool partial = isPartialWeek(point) && week + 1 == static_cast<int>(series_.size());
-    QString text = QStringLiteral("<b>") + weekRangeText(point) + QStringLiteral("</b>");
-    if (partial)
-        text += QStringLiteral(" (") + tr("week to date") + QLatin1Char(')');
-
-    switch (chart) {
-    case Chart::Sessions: {
-        const QString counted = formatCount(point.counted);
-        const QString goal = QLocale().toString(point.goal, 'f', 1);
-        text += QStringLiteral("<br>") + swatch(partial ? c.countedToDate : c.counted);
-        const QString share = percentText(static_cast<double>(point.counted) / point.goal, 0);
-        if (point.goal > 0.0 && partial)
-            text += tr("Counted %1 of goal to date %2 (%3)").arg(counted, goal, share);
-        else if (point.goal > 0.0)
-            text += tr("Counted %1 of goal %2 (%3)").arg(counted, goal, share);
-        else
-            text += tr("Counted %1 (no goal set)").arg(counted);
-        break;
-    }
-    case Chart::Cancellations: {
-        const metrics::CancellationCounts& counts = point.cancellation.counts;
-        if (!point.cancellation.cancellation) {
-            text += QStringLiteral("<br>") + tr("No past appointments: no rate");
-            break;
-        }
-        text += QStringLiteral("<br>")
-            + tr("Cancellation rate %1 (%2 of %3)")
-                  .arg(percentText(*point.cancellation.cancellation), formatCount(counts.cancellations()),
-                       formatCount(counts.denominator()));
-        text += rateLine(tr("Cancelled"), c.cancelled, counts.cancelled, counts.denominator());
-        text += rateLine(tr("Late cancel"), c.lateCancel, counts.lateCancel, counts.denominator());
-        text += rateLine(tr("No-show"), c.noShow, counts.noShow, counts.denominator());
-        break;
-    }
-    case Chart::ActiveClients:
-        text += QStringLiteral("<br>")
-            + tr("Active clients on %1: %2")
-                  .arg(dayText(toQDate(point.weekEnd), true), formatCount(point.activeClients));
-        break;
-    }
-    return text;
+    return weekToolTipText(chart, point, isPartialWeek(point) && week + 1 == static_cast<int>(series_.size()));
 }
 
 } // namespace caseboard::app
