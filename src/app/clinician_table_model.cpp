@@ -105,19 +105,24 @@ void ClinicianTableModel::setResult(std::shared_ptr<const DashboardResult> resul
 {
     beginResetModel();
     result_ = std::move(result);
+    rows_.clear();
+    if (result_)
+        for (const metrics::ClinicianSummary& c : result_->current.clinicians)
+            if (c.onStaff) // a former clinician's row would be all zeros
+                rows_.push_back(&c);
     endResetModel();
 }
 
 const metrics::ClinicianSummary* ClinicianTableModel::summaryAt(int row) const
 {
-    if (!result_ || row < 0 || static_cast<std::size_t>(row) >= result_->current.clinicians.size())
+    if (row < 0 || static_cast<std::size_t>(row) >= rows_.size())
         return nullptr;
-    return &result_->current.clinicians[static_cast<std::size_t>(row)];
+    return rows_[static_cast<std::size_t>(row)];
 }
 
 int ClinicianTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() || !result_ ? 0 : static_cast<int>(result_->current.clinicians.size());
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
 int ClinicianTableModel::columnCount(const QModelIndex& parent) const

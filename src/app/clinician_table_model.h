@@ -8,6 +8,7 @@
 #include <QAbstractTableModel>
 
 #include <memory>
+#include <vector>
 
 namespace caseboard::app {
 
@@ -51,6 +52,7 @@ public:
 
 private:
     std::shared_ptr<const DashboardResult> result_;
+    std::vector<const metrics::ClinicianSummary*> rows_; // the clinicians on staff, into result_
 };
 
 } // namespace caseboard::app

@@ -254,12 +254,15 @@ void DashboardView::showResult(std::shared_ptr<const DashboardResult> result)
     table_->fitToRows();
     header_->setUnmarkedPast(d.summary.unmarkedPast);
 
-    const int clinicians = static_cast<int>(d.clinicians.size());
-    const auto under = std::count_if(d.clinicians.begin(), d.clinicians.end(),
-                                     [](const metrics::ClinicianSummary& c) { return c.underPerforming.value_or(false); });
+    const int clinicians = model_->rowCount();
+    const auto under = std::count_if(d.clinicians.begin(), d.clinicians.end(), [](const metrics::ClinicianSummary& c) {
+        return c.onStaff && c.underPerforming.value_or(false);
+    });
     QString title = clinicians == 1 ? tr("1 clinician") : tr("%1 clinicians").arg(formatCount(clinicians));
     if (under > 0)
-        title += tr(" \u00b7 %1 under 80% of goal").arg(formatCount(under));
+        title += tr(" \u00b7 %1 under %2% of goal")
+                     .arg(formatCount(under))
+                     .arg(std::lround(d.settings.underPerformingUtilization * 100.0));
     tableTitle_->setText(title);
     Q_EMIT resultShown();
 }

@@ -136,6 +136,8 @@ Dashboard computeDashboard(const Snapshot& snapshot, const PairFacts& facts, con
             continue;
         ClinicianSummary c;
         c.clinician = i;
+        const std::optional<Day>& endDate = snapshot.clinicians[i].endDate;
+        c.onStaff = !endDate || *endDate >= week.from;
         c.weeklyGoal = targets[i].weeklyGoal;
         c.countedLast7d = counted[i];
         c.goalLast7d = goalForWindow(snapshot, settings, Scope::oneClinician(i), week);

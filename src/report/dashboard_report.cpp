@@ -110,6 +110,7 @@ json clinicianJson(const Snapshot& snapshot, const ClinicianSummary& c)
     const Retention& r = c.retention12m;
     return {
         {"name", detail::clinicianName(snapshot, c.clinician)},
+        {"on_staff", c.onStaff},
         {"weekly_goal", c.weeklyGoal},
         {"counted_last_7d", c.countedLast7d},
         {"utilization_last_7d", orNull(c.utilizationLast7d)},

@@ -210,7 +210,13 @@ void writeClinicianTables(Writer& w, const Dashboard& d)
                         {"Booked", Align::Right},
                         {"Openings", Align::Right},
                         {"", Align::Left}});
+    // Former clinicians' rows are all zeros; their past work is in the figures above.
+    std::size_t formerClinicians = 0;
     for (const ClinicianSummary& c : d.clinicians) {
+        if (!c.onStaff) {
+            ++formerClinicians;
+            continue;
+        }
         std::string flags;
         auto flag = [&flags](std::string_view text) {
             flags += flags.empty() ? "" : ", ";
@@ -226,7 +232,10 @@ void writeClinicianTables(Writer& w, const Dashboard& d)
                          percent(c.utilizationLast7d), percent(c.cancellation12w.cancellation),
                          count(c.bookingsTarget.target), count(c.upcomingNext7d.sessions), count(c.openings), flags});
     }
-    w.table(sessions, d.clinicians.size());
+    w.table(sessions, d.clinicians.size() - formerClinicians);
+    if (formerClinicians > 0)
+        w.line("  (" + count(static_cast<std::int64_t>(formerClinicians))
+               + (formerClinicians == 1 ? " former clinician" : " former clinicians") + " not shown)");
 
     w.line();
     w.line("CLINICIANS: CASELOAD AND RETENTION");
@@ -240,11 +249,12 @@ void writeClinicianTables(Writer& w, const Dashboard& d)
                         {"Notes due", Align::Right},
                         {"", Align::Left}});
     for (const ClinicianSummary& c : d.clinicians)
-        caseload.addRow({w.clinician(c.clinician), count(c.activeClients), goal(c.caseloadBaseline),
-                         percent(c.retention12m.retentionRate), percent(c.retention12m.churnRate),
-                         retentionStatus(c.retentionStatus), money(c.retention12m.lifetimeValue),
-                         count(c.overdueNotes), std::string(caseloadReadingText(c.caseloadReading))});
-    w.table(caseload, d.clinicians.size());
+        if (c.onStaff)
+            caseload.addRow({w.clinician(c.clinician), count(c.activeClients), goal(c.caseloadBaseline),
+                             percent(c.retention12m.retentionRate), percent(c.retention12m.churnRate),
+                             retentionStatus(c.retentionStatus), money(c.retention12m.lifetimeValue),
+                             count(c.overdueNotes), std::string(caseloadReadingText(c.caseloadReading))});
+    w.table(caseload, d.clinicians.size() - formerClinicians);
 }
 
 void writeOpenings(Writer& w, const std::vector<Opening>& openings)

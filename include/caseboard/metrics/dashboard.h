@@ -39,6 +39,10 @@ struct ScopeSummary {
 
 struct ClinicianSummary {
     std::size_t clinician = 0; // index into Snapshot::clinicians
+    // False for a former clinician, whose end date is before the last 7 days [T-6, T]:
+    // their row is all zeros, so views leave it out. Their past appointments still count
+    // in the scope's figures and lists.
+    bool onStaff = true;
     double weeklyGoal = 0.0;
     std::int64_t countedLast7d = 0;
     double goalLast7d = 0.0;
