@@ -5,7 +5,12 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <climits>
 #include <limits>
+#include <map>
+#include <set>
+#include <variant>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -162,45 +167,178 @@ NoteStatus noteStatusFromColumn(int value)
 
 } // namespace
 
-std::optional<std::vector<RowId>> queryAppointmentIds(sql::Connection& connection,
-                                                      const AppointmentFilter& filter,
-                                                      const AppointmentSort& sort,
-                                                      std::stop_token stop)
+namespace {
+
+// A bound parameter of the filter's WHERE clause: user text is only ever bound, never
+// spliced into the SQL.
+using Parameter = std::variant<std::int64_t, std::string>;
+
+struct WhereClause {
+    std::string sql; // "" or " WHERE ..."
+    std::vector<Parameter> parameters;
+};
+
+std::string statusNumber(StatusCategory status) { return std::to_string(static_cast<int>(status)); }
+
+// Qualifying session (METRICS.md): completed or billable cancel.
+std::string qualifyingCondition()
+{
+    return "a.status IN (" + statusNumber(StatusCategory::Completed) + ", " + statusNumber(StatusCategory::LateCancel)
+        + ", " + statusNumber(StatusCategory::NoShow) + ")";
+}
+
+constexpr std::string_view kPaymentKnown = "(a.client_paid_cents IS NOT NULL OR a.insurance_paid_cents IS NOT NULL)";
+constexpr std::string_view kBalance =
+    "(coalesce(a.fee_cents, 0) - coalesce(a.client_paid_cents, 0) - coalesce(a.insurance_paid_cents, 0))";
+
+WhereClause whereClause(const AppointmentFilter& filter)
+{
+    WhereClause where;
+    std::vector<std::string> conditions;
+    const auto add = [&](std::string condition, Parameter value) {
+        where.parameters.push_back(std::move(value));
+        const std::string p = "?" + std::to_string(where.parameters.size());
+        std::string::size_type at = 0;
+        while ((at = condition.find('$', at)) != std::string::npos) {
+            condition.replace(at, 1, p);
+            at += p.size();
+        }
+        conditions.push_back(std::move(condition));
+    };
+    if (filter.clinicianId)
+        add("a.clinician_id = $", std::int64_t{*filter.clinicianId});
+    if (filter.status)
+        add("a.status = $", std::int64_t{static_cast<int>(*filter.status)});
+    if (filter.from)
+        add("a.day >= $", std::int64_t{toSerial(*filter.from)});
+    if (filter.to)
+        add("a.day <= $", std::int64_t{toSerial(*filter.to)});
+    if (filter.rawStatus)
+        add("a.raw_status = $", *filter.rawStatus);
+    if (filter.serviceCode)
+        add("a.service_code = $", *filter.serviceCode);
+    if (filter.location)
+        add("a.location = $", *filter.location);
+    if (filter.noteStatus)
+        add("a.note_status = $", std::int64_t{static_cast<int>(*filter.noteStatus)});
+    if (filter.payment) {
+        switch (*filter.payment) {
+        case PaymentState::Paid:
+            conditions.push_back(std::string(kPaymentKnown) + " AND " + std::string(kBalance) + " <= 0");
+            break;
+        case PaymentState::UnpaidBalance:
+            conditions.push_back(std::string(kPaymentKnown) + " AND " + std::string(kBalance) + " > 0");
+            break;
+        case PaymentState::NoPaymentData:
+            conditions.emplace_back("a.client_paid_cents IS NULL AND a.insurance_paid_cents IS NULL");
+            break;
+        }
+    }
+    if (filter.list) {
+        const std::int64_t through = filter.listThrough ? toSerial(*filter.listThrough) : std::int64_t{INT32_MIN};
+        switch (*filter.list) {
+        case WorkflowList::OverdueNotes:
+            add(qualifyingCondition() + " AND a.note_status = "
+                    + std::to_string(static_cast<int>(NoteStatus::Unsigned)) + " AND a.day <= $",
+                through);
+            break;
+        case WorkflowList::MissingPayments:
+            add(qualifyingCondition() + " AND a.fee_cents > 0 AND " + std::string(kPaymentKnown) + " AND "
+                    + std::string(kBalance) + " > 0 AND a.day <= $",
+                through);
+            break;
+        case WorkflowList::Unmarked:
+            add("a.status = " + statusNumber(StatusCategory::Scheduled) + " AND a.day <= $", through);
+            break;
+        }
+    }
+    for (const std::string& word : filterWords(filter.text)) {
+        add("(a.client_id IN (SELECT id FROM clients WHERE display_name LIKE $ ESCAPE '\\') "
+            "OR a.clinician_id IN (SELECT id FROM clinicians WHERE name LIKE $ ESCAPE '\\') "
+            "OR a.service_code LIKE $ ESCAPE '\\' OR a.raw_status LIKE $ ESCAPE '\\' "
+            "OR a.location LIKE $ ESCAPE '\\')",
+            likePattern(word));
+    }
+    for (std::size_t i = 0; i < conditions.size(); ++i)
+        where.sql += (i == 0 ? " WHERE (" : " AND (") + conditions[i] + ")";
+    return where;
+}
+
+void bindAll(sql::Statement& statement, const std::vector<Parameter>& parameters)
+{
+    int index = 0;
+    for (const Parameter& parameter : parameters) {
+        ++index;
+        if (const auto* number = std::get_if<std::int64_t>(&parameter))
+            statement.bind(index, *number);
+        else
+            statement.bind(index, std::get<std::string>(parameter));
+    }
+}
+
+// Adds one row's money to the totals (and the balance breakdown when asked for).
+struct TotalsAccumulator {
+    AppointmentTotals totals;
+    bool breakdown = false;
+    std::map<std::tuple<int, unsigned, std::string>, BalanceByMonthAndPayer> balances;
+
+    void add(std::int32_t day, std::optional<Cents> fee, std::optional<Cents> clientPaid,
+             std::optional<Cents> insurancePaid, std::string_view payer)
+    {
+        ++totals.count;
+        totals.fees += fee.value_or(0);
+        totals.clientPaid += clientPaid.value_or(0);
+        totals.insurancePaid += insurancePaid.value_or(0);
+        if (!clientPaid && !insurancePaid) {
+            totals.withoutPaymentData += fee.value_or(0) > 0 ? 1 : 0;
+            return;
+        }
+        const Cents balance = fee.value_or(0) - clientPaid.value_or(0) - insurancePaid.value_or(0);
+        if (balance <= 0)
+            return;
+        totals.unpaid += balance;
+        if (!breakdown)
+            return;
+        const std::chrono::year_month_day date{fromSerial(day)};
+        const int year = static_cast<int>(date.year());
+        const unsigned month = static_cast<unsigned>(date.month());
+        auto found = balances.find(std::make_tuple(year, month, std::string(payer)));
+        if (found == balances.end())
+            found = balances
+                        .emplace(std::make_tuple(year, month, std::string(payer)),
+                                 BalanceByMonthAndPayer{year, month, std::string(payer), 0, 0})
+                        .first;
+        ++found->second.sessions;
+        found->second.balance += balance;
+    }
+};
+
+} // namespace
+
+std::optional<AppointmentQueryResult> queryAppointments(sql::Connection& connection, const AppointmentFilter& filter,
+                                                        const AppointmentSort& sort, AppointmentQueryOptions options,
+                                                        std::stop_token stop)
 {
     // SQLite filters with one scan of the appointments (names are matched in the small
-    // clients and clinicians tables first, so no row needs a join); the sort itself runs
-    // here on compact integer keys, several times faster than a sorter over a million
-    // rows in SQLite.
-    const std::vector<std::string> words = filterWords(filter.text);
+    // clients and clinicians tables first, so no row needs a join), and the totals are
+    // added up from the same rows; the sort itself runs here on compact integer keys,
+    // several times faster than a sorter over a million rows in SQLite.
     const SortColumnSql key = sortColumnSql(sort.column);
+    const WhereClause where = whereClause(filter);
 
     std::string sql = "SELECT a.id, a.day, a.start_minute, ";
     sql += key.expression;
+    sql += ", a.fee_cents, a.client_paid_cents, a.insurance_paid_cents";
+    sql += options.balanceBreakdown ? ", a.payer" : ", ''";
+    sql += ", a.clinician_id";
     sql += " FROM appointments a";
-
-    std::vector<std::string> conditions;
-    int parameter = 0;
-    if (filter.clinicianId)
-        conditions.push_back("a.clinician_id = ?" + std::to_string(++parameter));
-    if (filter.status)
-        conditions.push_back("a.status = ?" + std::to_string(++parameter));
-    if (filter.from)
-        conditions.push_back("a.day >= ?" + std::to_string(++parameter));
-    if (filter.to)
-        conditions.push_back("a.day <= ?" + std::to_string(++parameter));
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        const std::string p = "?" + std::to_string(++parameter);
-        const std::string like = " LIKE " + p + " ESCAPE '\\'";
-        conditions.push_back("(a.client_id IN (SELECT id FROM clients WHERE display_name" + like
-                             + ") OR a.clinician_id IN (SELECT id FROM clinicians WHERE name" + like
-                             + ") OR a.service_code" + like + " OR a.raw_status" + like + " OR a.location" + like
-                             + ")");
-    }
-    for (std::size_t i = 0; i < conditions.size(); ++i)
-        sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+    sql += where.sql;
 
     InterruptOnStop interrupt(connection.handle(), stop);
     std::vector<SortRow> rows;
+    TotalsAccumulator totals;
+    totals.breakdown = options.balanceBreakdown;
+    std::map<RowId, std::int64_t> clinicianCounts;
     try {
         std::unordered_map<RowId, std::int64_t> ranks;
         if (key.kind == KeyKind::ClientRank)
@@ -214,17 +352,7 @@ std::optional<std::vector<RowId>> queryAppointmentIds(sql::Connection& connectio
         rows.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(largestId, 0, 50'000'000)));
 
         sql::Statement statement = connection.prepare(sql);
-        int index = 0;
-        if (filter.clinicianId)
-            statement.bind(++index, *filter.clinicianId);
-        if (filter.status)
-            statement.bind(++index, static_cast<int>(*filter.status));
-        if (filter.from)
-            statement.bind(++index, toSerial(*filter.from));
-        if (filter.to)
-            statement.bind(++index, toSerial(*filter.to));
-        for (const std::string& word : words)
-            statement.bind(++index, likePattern(word));
+        bindAll(statement, where.parameters);
 
         // Text keys become ranks once their distinct values are known.
         std::vector<std::string> texts;
@@ -252,6 +380,10 @@ std::optional<std::vector<RowId>> queryAppointmentIds(sql::Connection& connectio
                 break;
             }
             }
+            totals.add(row.day, statement.optionalInt64(4), statement.optionalInt64(5), statement.optionalInt64(6),
+                       statement.textView(7));
+            if (options.countByClinician)
+                ++clinicianCounts[statement.int64(8)];
             rows.push_back(row);
             if ((rows.size() & 0xffff) == 0 && interrupt.stopped())
                 return std::nullopt;
@@ -293,11 +425,61 @@ std::optional<std::vector<RowId>> queryAppointmentIds(sql::Connection& connectio
     if (interrupt.stopped())
         return std::nullopt;
 
-    std::vector<RowId> ids;
-    ids.reserve(rows.size());
+    AppointmentQueryResult result;
+    result.ids.reserve(rows.size());
     for (const SortRow& row : rows)
-        ids.push_back(row.id);
-    return ids;
+        result.ids.push_back(row.id);
+    result.totals = totals.totals;
+    for (auto& entry : totals.balances)
+        result.balances.push_back(std::move(entry.second));
+    for (const auto& entry : clinicianCounts)
+        result.clinicianCounts.push_back({entry.first, entry.second});
+    return result;
+}
+
+std::optional<std::vector<RowId>> queryAppointmentIds(sql::Connection& connection,
+                                                      const AppointmentFilter& filter,
+                                                      const AppointmentSort& sort,
+                                                      std::stop_token stop)
+{
+    std::optional<AppointmentQueryResult> result = queryAppointments(connection, filter, sort, {}, std::move(stop));
+    if (!result)
+        return std::nullopt;
+    return std::move(result->ids);
+}
+
+AppointmentFilterChoices loadAppointmentFilterChoices(sql::Connection& connection)
+{
+    AppointmentFilterChoices choices;
+    {
+        sql::Statement statement =
+            connection.prepare("SELECT id, name FROM clinicians ORDER BY name COLLATE NOCASE, id");
+        while (statement.step())
+            choices.clinicians.push_back({statement.int64(0), statement.text(1)});
+    }
+    // One scan for the three columns; the distinct combinations are few, so sets here
+    // are cheaper than three scans.
+    std::set<std::string> raw;
+    std::set<std::string> codes;
+    std::set<std::string> locations;
+    sql::Statement statement =
+        connection.prepare("SELECT DISTINCT raw_status, service_code, location FROM appointments");
+    while (statement.step()) {
+        raw.emplace(statement.textView(0));
+        codes.emplace(statement.textView(1));
+        locations.emplace(statement.textView(2));
+    }
+    const auto sorted = [](std::set<std::string>& values) {
+        values.erase(std::string());
+        std::vector<std::string> out(values.begin(), values.end());
+        std::stable_sort(out.begin(), out.end(),
+                         [](const std::string& a, const std::string& b) { return compareNoCase(a, b) < 0; });
+        return out;
+    };
+    choices.rawStatuses = sorted(raw);
+    choices.serviceCodes = sorted(codes);
+    choices.locations = sorted(locations);
+    return choices;
 }
 
 sql::Connection openAppointmentQueryConnection(const std::filesystem::path& database)
