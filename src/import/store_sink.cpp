@@ -22,6 +22,11 @@ StoreSink::StoreSink(sql::Connection& connection, RowId batchId, bool allowBulk)
     auto clinicians = db_.prepare("SELECT id, name FROM clinicians");
     while (clinicians.step())
         clinicians_.emplace(nameKey(clinicians.textView(1)), clinicians.int64(0));
+    // Other spellings of a clinician's name (Team settings) resolve to the same row;
+    // emplace keeps a real name ahead of an alias that happens to equal it.
+    auto aliases = db_.prepare("SELECT alias, clinician_id FROM clinician_aliases");
+    while (aliases.step())
+        clinicians_.emplace(nameKey(aliases.textView(0)), aliases.int64(1));
     auto clients = db_.prepare("SELECT id, source_system, source_key FROM clients");
     while (clients.step())
         clients_.emplace(clientCacheKey(clients.text(1), clients.text(2)), clients.int64(0));

@@ -126,9 +126,24 @@ CREATE INDEX payments_by_appointment ON payments(source_system, appointment_key)
 )sql");
 }
 
+// Version 3: a clinician's role (support staff are on payroll but have no sessions) and
+// the other spellings of their name in exports ("Dr Kandice N. Cooper" for "Kandice
+// Cooper"), so imports find the same person under either.
+void migrateTo3(sql::Connection& db)
+{
+    db.exec(R"sql(
+ALTER TABLE clinicians ADD COLUMN role TEXT NOT NULL DEFAULT 'clinician';
+CREATE TABLE clinician_aliases (
+    alias         TEXT PRIMARY KEY COLLATE NOCASE,
+    clinician_id  INTEGER NOT NULL REFERENCES clinicians(id) ON DELETE CASCADE
+);
+CREATE INDEX clinician_aliases_by_clinician ON clinician_aliases(clinician_id);
+)sql");
+}
+
 using Migration = void (*)(sql::Connection&);
 // kMigrations[i] takes the database from version i to version i + 1.
-constexpr std::array<Migration, kSchemaVersion> kMigrations{migrateTo1, migrateTo2};
+constexpr std::array<Migration, kSchemaVersion> kMigrations{migrateTo1, migrateTo2, migrateTo3};
 
 } // namespace
 
@@ -137,20 +152,22 @@ int schemaVersionOf(sql::Connection& connection)
     return static_cast<int>(connection.queryInt("PRAGMA user_version").value_or(0));
 }
 
-void migrateSchema(sql::Connection& connection)
+void migrateSchema(sql::Connection& connection) { migrateSchemaTo(connection, kSchemaVersion); }
+
+void migrateSchemaTo(sql::Connection& connection, int target)
 {
     int version = schemaVersionOf(connection);
     if (version > kSchemaVersion)
         throw sql::Error("this database was written by a newer Caseboard (schema version " + std::to_string(version)
                              + ", this version reads up to " + std::to_string(kSchemaVersion) + ")",
                          0);
-    if (version == kSchemaVersion)
+    if (version >= target)
         return;
 
     sql::Transaction transaction(connection);
     // Re-read inside the write lock: another connection may have migrated meanwhile.
     version = schemaVersionOf(connection);
-    for (; version < kSchemaVersion; ++version) {
+    for (; version < target; ++version) {
         spdlog::info("migrating database schema from version {} to {}", version, version + 1);
         kMigrations[static_cast<std::size_t>(version)](connection);
         connection.exec("PRAGMA user_version = " + std::to_string(version + 1));

@@ -146,11 +146,13 @@ Clinician readClinician(const sql::Statement& row)
     c.startDate = optionalDay(row, 5);
     c.endDate = optionalDay(row, 6);
     c.hourlyRate = optionalCents(row, 7);
+    c.role = row.text(8);
     return c;
 }
 
 constexpr const char* kSelectClinicians =
-    "SELECT id, name, clinician_type, location, supervisor, start_day, end_day, hourly_rate_cents FROM clinicians ";
+    "SELECT id, name, clinician_type, location, supervisor, start_day, end_day, hourly_rate_cents, role "
+    "FROM clinicians ";
 
 Client readClient(const sql::Statement& row)
 {
@@ -220,7 +222,7 @@ int Store::schemaVersion() { return schemaVersionOf(connection_); }
 // --- clinicians ----------------------------------------------------------------------
 
 namespace {
-// Binds a clinician's columns as parameters 1-7, in the order both statements name them.
+// Binds a clinician's columns as parameters 1-8, in the order both statements name them.
 void bindClinician(sql::Statement& statement, const Clinician& c)
 {
     statement.bind(1, c.name)
@@ -229,15 +231,16 @@ void bindClinician(sql::Statement& statement, const Clinician& c)
         .bind(4, c.supervisor)
         .bind(5, optionalSerial(c.startDate))
         .bind(6, optionalSerial(c.endDate))
-        .bind(7, c.hourlyRate);
+        .bind(7, c.hourlyRate)
+        .bind(8, c.role.empty() ? std::string("clinician") : c.role);
 }
 } // namespace
 
 RowId Store::addClinician(const Clinician& c)
 {
     auto statement = connection_.prepare(
-        "INSERT INTO clinicians (name, clinician_type, location, supervisor, start_day, end_day, hourly_rate_cents) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "INSERT INTO clinicians (name, clinician_type, location, supervisor, start_day, end_day, hourly_rate_cents, "
+        "role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     bindClinician(statement, c);
     statement.run();
     return connection_.lastInsertRowId();
@@ -247,9 +250,9 @@ void Store::updateClinician(const Clinician& c)
 {
     auto statement = connection_.prepare(
         "UPDATE clinicians SET name = ?, clinician_type = ?, location = ?, supervisor = ?, start_day = ?, "
-        "end_day = ?, hourly_rate_cents = ? WHERE id = ?");
+        "end_day = ?, hourly_rate_cents = ?, role = ? WHERE id = ?");
     bindClinician(statement, c);
-    statement.bind(8, c.id);
+    statement.bind(9, c.id);
     statement.run();
     if (connection_.changes() != 1)
         throw sql::Error("no clinician with id " + std::to_string(c.id), 0);

@@ -24,6 +24,9 @@ struct Clinician {
     std::optional<Day> startDate;
     std::optional<Day> endDate;
     std::optional<Cents> hourlyRate;
+    // clinician, intern, clinical director, intake coordinator or admin: support staff
+    // have no sessions but are on payroll.
+    std::string role = "clinician";
 };
 
 // A weekly goal in force from `from` to `to` (inclusive; no `to` = open-ended).
