@@ -21,6 +21,9 @@ namespace caseboard::app {
 
 struct AppointmentTableModel::QueryResult {
     std::vector<RowId> ids;
+    AppointmentTotals totals;
+    std::vector<BalanceByMonthAndPayer> balances;
+    std::vector<ClinicianCount> clinicianCounts;
     std::int64_t total = 0;
     bool cancelled = false;
     QString error;
@@ -153,6 +156,9 @@ void AppointmentTableModel::setStore(Store* store)
     reader_.reset();
     pages_.clear();
     ids_.clear();
+    totals_ = {};
+    balances_.clear();
+    clinicianCounts_.clear();
     total_ = -1;
     if (store_)
         reader_ = std::make_unique<AppointmentRowReader>(store_->connection());
@@ -225,12 +231,21 @@ void AppointmentTableModel::startQuery()
             timer.start();
             try {
                 sql::Connection connection = openAppointmentQueryConnection(path);
-                std::optional<std::vector<RowId>> ids = queryAppointmentIds(connection, filter, sort, token);
-                if (!ids) {
+                // The missing-payments list shows its balances by month and payer.
+                AppointmentQueryOptions options;
+                options.balanceBreakdown = filter.list == WorkflowList::MissingPayments;
+                // The overdue-notes list shows its count per clinician.
+                options.countByClinician = filter.list == WorkflowList::OverdueNotes;
+                std::optional<AppointmentQueryResult> found =
+                    queryAppointments(connection, filter, sort, options, token);
+                if (!found) {
                     result.cancelled = true;
                     return result;
                 }
-                result.ids = std::move(*ids);
+                result.ids = std::move(found->ids);
+                result.totals = found->totals;
+                result.balances = std::move(found->balances);
+                result.clinicianCounts = std::move(found->clinicianCounts);
                 const bool everything = filter == AppointmentFilter{};
                 result.total = everything ? static_cast<std::int64_t>(result.ids.size())
                                           : countAllAppointments(connection);
@@ -265,6 +280,9 @@ void AppointmentTableModel::finishQuery(std::uint64_t generation, QueryResult re
     lastError_.clear();
     beginResetModel();
     ids_ = std::move(result.ids);
+    totals_ = result.totals;
+    balances_ = std::move(result.balances);
+    clinicianCounts_ = std::move(result.clinicianCounts);
     pages_.clear();
     total_ = result.total;
     endResetModel();
@@ -310,6 +328,11 @@ const AppointmentRow* AppointmentTableModel::rowAt(int row) const
     while (pages_.size() > static_cast<std::size_t>(kCachedPages))
         pages_.pop_back();
     return &pages_.front().rows[offset];
+}
+
+std::vector<AppointmentRow> AppointmentTableModel::readRows(std::span<const RowId> ids) const
+{
+    return reader_ ? reader_->read(ids) : std::vector<AppointmentRow>(ids.size());
 }
 
 int AppointmentTableModel::rowCount(const QModelIndex& parent) const

@@ -15,6 +15,7 @@
 #include <list>
 #include <memory>
 #include <optional>
+#include <span>
 #include <stop_token>
 #include <vector>
 
@@ -58,6 +59,16 @@ public:
     bool isLoading() const { return loading_; }
     // Appointments in the whole table; -1 until the first query finished.
     qint64 totalCount() const { return total_; }
+    // The matching appointments in order, their totals, and for the missing-payments list
+    // their balances by month and payer, for the overdue-notes list their count per
+    // clinician: all from the last finished query.
+    const std::vector<RowId>& ids() const { return ids_; }
+    const AppointmentTotals& totals() const { return totals_; }
+    const std::vector<BalanceByMonthAndPayer>& balances() const { return balances_; }
+    const std::vector<ClinicianCount>& clinicianCounts() const { return clinicianCounts_; }
+    // Reads rows through the GUI thread's reader (export, copy); empty rows without a store.
+    std::vector<AppointmentRow> readRows(std::span<const RowId> ids) const;
+
     qint64 lastQueryMilliseconds() const { return lastQueryMs_; }
     QString lastError() const { return lastError_; }
 
@@ -93,6 +104,9 @@ private:
     AppointmentSort sort_;
 
     std::vector<RowId> ids_;
+    AppointmentTotals totals_;
+    std::vector<BalanceByMonthAndPayer> balances_;
+    std::vector<ClinicianCount> clinicianCounts_;
     qint64 total_ = -1;
     bool loading_ = false;
     qint64 lastQueryMs_ = 0;

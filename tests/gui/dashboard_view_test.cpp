@@ -7,6 +7,7 @@
 
 #include "action_lists_panel.h"
 #include "appointment_table_model.h"
+#include "appointment_filter_bar.h"
 #include "appointments_view.h"
 #include "clinician_table_model.h"
 #include "dashboard_format.h"
@@ -331,7 +332,9 @@ private Q_SLOTS:
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(window_->currentView(), ViewId::Appointments);
         auto* appointments = qobject_cast<AppointmentsView*>(window_->view(ViewId::Appointments));
-        QCOMPARE(appointments->searchField()->text(), name);
+        // The clinician filter, not the search box (the choices load off the GUI thread).
+        QTRY_COMPARE(appointments->filterBar()->clinicianBox()->currentText(), name);
+        QVERIFY(appointments->searchField()->text().isEmpty());
         window_->showView(ViewId::Dashboard);
     }
 
