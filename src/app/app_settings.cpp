@@ -11,6 +11,8 @@ const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 const QString kLastView = QStringLiteral("window/view");
 const QString kHideClientNames = QStringLiteral("privacy/hideClientNames");
+const QString kTableState = QStringLiteral("tables/%1/header");
+const QString kSplitterState = QStringLiteral("tables/%1/splitter");
 } // namespace
 
 AppSettings::AppSettings()
@@ -89,6 +91,28 @@ void AppSettings::setHideClientNames(bool hide)
 {
     if (persistent_)
         settings_->setValue(kHideClientNames, hide);
+}
+
+QByteArray AppSettings::tableState(const QString& view) const
+{
+    return settings_->value(kTableState.arg(view)).toByteArray();
+}
+
+void AppSettings::setTableState(const QString& view, const QByteArray& state)
+{
+    if (persistent_)
+        settings_->setValue(kTableState.arg(view), state);
+}
+
+QByteArray AppSettings::splitterState(const QString& view) const
+{
+    return settings_->value(kSplitterState.arg(view)).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QString& view, const QByteArray& state)
+{
+    if (persistent_)
+        settings_->setValue(kSplitterState.arg(view), state);
 }
 
 } // namespace caseboard::app

@@ -50,6 +50,13 @@ public:
     bool hideClientNames() const;
     void setHideClientNames(bool hide);
 
+    // A table's column widths, order and visibility (QHeaderView::saveState) and a
+    // splitter's sizes, by a key naming the view ("clients").
+    QByteArray tableState(const QString& view) const;
+    void setTableState(const QString& view, const QByteArray& state);
+    QByteArray splitterState(const QString& view) const;
+    void setSplitterState(const QString& view, const QByteArray& state);
+
 private:
     std::unique_ptr<QSettings> settings_;
     bool persistent_ = true;

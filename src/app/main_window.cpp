@@ -5,12 +5,14 @@
 #include "appointment_table_model.h"
 #include "appointments_view.h"
 #include "busy_view.h"
+#include "clients_view.h"
 #include "coming_soon_view.h"
 #include "dashboard_view.h"
 #include "database_status.h"
 #include "demo_database.h"
 #include "icons.h"
 #include "navigation_sidebar.h"
+#include "team_settings_view.h"
 #include "welcome_view.h"
 
 #include "caseboard/core/day.h"
@@ -64,8 +66,12 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
         PracticeView* view = nullptr;
         if (id == ViewId::Appointments)
             view = new AppointmentsView(stack_);
+        else if (id == ViewId::Clients)
+            view = new ClientsView(&settings_, stack_);
         else if (id == ViewId::Dashboard)
             view = new DashboardView(stack_);
+        else if (id == ViewId::TeamSettings)
+            view = new TeamSettingsView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;
@@ -91,6 +97,13 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
 
     createMenus();
     connectDashboard();
+    // Every saved Team & Settings edit (and its undo) changes numbers: recompute them.
+    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
+            qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard)), &DashboardView::reload);
+    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
+            qobject_cast<ClientsView*>(views_.at(ViewId::Clients)), &ClientsView::reload);
+    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
+            qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments)), &AppointmentsView::reload);
 
     const QString lastView = settings_.lastView();
     for (const ViewId id : kAllViews)
@@ -155,18 +168,20 @@ void MainWindow::connectDashboard()
 {
     auto* dashboard = qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard));
     auto* appointments = qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments));
+    auto* clients = qobject_cast<ClientsView*>(views_.at(ViewId::Clients));
     QAction* privacy = dashboard->privacyAction();
     // Privacy mode covers every view that shows client names.
-    connect(privacy, &QAction::toggled, this, [this, appointments](bool hidden) {
+    connect(privacy, &QAction::toggled, this, [this, appointments, clients](bool hidden) {
         settings_.setHideClientNames(hidden);
         appointments->model()->setClientInitials(hidden);
+        clients->setClientInitials(hidden);
     });
     privacy->setChecked(settings_.hideClientNames());
-    // There is no Clients or Supervision view yet: a clinician opens as their
-    // appointments, found by name in the Appointments search.
+    // A clinician opens as their appointments, through the clinician filter.
+    appointments->setAppSettings(&settings_);
     connect(dashboard, &DashboardView::clinicianActivated, this, [this, appointments](const QString& name) {
         showView(ViewId::Appointments);
-        appointments->searchField()->setText(name);
+        appointments->showClinician(name);
     });
 }
 
