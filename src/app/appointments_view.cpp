@@ -5,6 +5,7 @@
 #include "appointment_csv_export.h"
 #include "appointment_filter_bar.h"
 #include "appointment_table_model.h"
+#include "data_table.h"
 #include "display_format.h"
 #include "empty_state_widget.h"
 #include "page_header.h"
@@ -227,21 +228,11 @@ AppointmentsView::AppointmentsView(QWidget* parent)
     });
     addAction(focusSearch);
 
-    table_->setObjectName(QStringLiteral("DataTable"));
     table_->setModel(model_);
     table_->setItemDelegateForColumn(static_cast<int>(AppointmentColumn::Status),
                                      new StatusPillDelegate(AppointmentTableModel::StatusCategoryRole,
                                                             AppointmentTableModel::RawStatusRole, table_));
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table_->setShowGrid(false);
-    table_->setAlternatingRowColors(true);
-    table_->setWordWrap(false);
-    table_->setTextElideMode(Qt::ElideRight);
-    table_->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table_->setFrameShape(QFrame::NoFrame);
-    table_->setCornerButtonEnabled(false);
+    setUpDataTable(table_, fontMetrics().height() + 16);
 
     auto* copy = new QAction(tr("Copy"), table_);
     copy->setShortcut(QKeySequence::Copy);
@@ -249,17 +240,7 @@ AppointmentsView::AppointmentsView(QWidget* parent)
     connect(copy, &QAction::triggered, this, [this] { copySelection(); });
     table_->addAction(copy);
 
-    QHeaderView* rows = table_->verticalHeader();
-    rows->setVisible(false);
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(fontMetrics().height() + 16);
-
     QHeaderView* columns = table_->horizontalHeader();
-    columns->setHighlightSections(false);
-    columns->setSectionsMovable(true);
-    columns->setStretchLastSection(true);
-    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    columns->setMinimumSectionSize(48);
     columns->setSortIndicator(static_cast<int>(AppointmentColumn::Date), Qt::DescendingOrder);
     table_->setSortingEnabled(true);
     setColumnWidths();
@@ -335,9 +316,7 @@ AppointmentsView::AppointmentsView(QWidget* parent)
     saveState_->setSingleShot(true);
     saveState_->setInterval(400);
     connect(saveState_, &QTimer::timeout, this, &AppointmentsView::saveHeaderState);
-    connect(columns, &QHeaderView::sectionResized, saveState_, qOverload<>(&QTimer::start));
-    connect(columns, &QHeaderView::sectionMoved, saveState_, qOverload<>(&QTimer::start));
-    connect(splitter_, &QSplitter::splitterMoved, saveState_, qOverload<>(&QTimer::start));
+    restartOnLayoutChange(saveState_, columns, splitter_);
 
     connect(filterBar_, &AppointmentFilterBar::filterChanged, this, &AppointmentsView::applyFilter);
     connect(lists_, &QButtonGroup::idClicked, this, [this](int id) { showList(static_cast<List>(id)); });
@@ -828,26 +807,16 @@ QString AppointmentsView::copySelection()
         return {};
     std::sort(selected.begin(), selected.end(),
               [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
-    QHeaderView* header = table_->horizontalHeader();
-    std::vector<int> sections;
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int section = header->logicalIndex(visual);
-        if (!header->isSectionHidden(section))
-            sections.push_back(section);
-    }
-    // Tabs and line breaks would split a cell when pasted into a spreadsheet.
-    const auto clean = [](QString text) {
-        return text.replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
-    };
+    const std::vector<int> sections = shownSections(table_->horizontalHeader());
     QStringList lines;
     QStringList cells;
     for (const int section : sections)
-        cells << clean(model_->headerData(section, Qt::Horizontal).toString());
+        cells << tabSafeCell(model_->headerData(section, Qt::Horizontal).toString());
     lines << cells.join(QLatin1Char('\t'));
     for (const QModelIndex& index : selected) {
         cells.clear();
         for (const int section : sections)
-            cells << clean(model_->index(index.row(), section).data().toString());
+            cells << tabSafeCell(model_->index(index.row(), section).data().toString());
         lines << cells.join(QLatin1Char('\t'));
     }
     QString text = lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

@@ -1,8 +1,9 @@
 #include "clients_data.h"
 
+#include "snapshot_loader.h"
+
 #include "caseboard/metrics/scope.h"
 #include "caseboard/metrics/workflow_lists.h"
-#include "caseboard/store/sqlite.h"
 #include "caseboard/store/store.h"
 
 #include <QElapsedTimer>
@@ -16,12 +17,6 @@
 namespace caseboard::app {
 
 namespace {
-
-struct Loaded {
-    std::shared_ptr<const metrics::Snapshot> snapshot;
-    QString error;
-    qint64 milliseconds = 0;
-};
 
 struct Computed {
     std::shared_ptr<const ClientsResult> result;
@@ -119,13 +114,30 @@ std::vector<std::size_t> savedListPairs(SavedList list, const metrics::Snapshot&
     return {};
 }
 
-ClientsData::ClientsData(QObject* parent) : QObject(parent) {}
+ClientsData::ClientsData(QObject* parent) : QObject(parent), loader_(new SnapshotLoader(this))
+{
+    connect(loader_, &SnapshotLoader::loaded, this,
+            [this](std::shared_ptr<const metrics::Snapshot> snapshot, qint64 milliseconds) {
+        spdlog::info("clients: snapshot of {} pairs loaded in {} ms", snapshot->pairs.size(), milliseconds);
+        snapshot_ = std::move(snapshot);
+        Q_EMIT snapshotLoaded();
+        // Compute before clearing the loading flag, so busy never blinks off in between.
+        startCompute();
+        setFlags(false, computing_);
+    });
+    connect(loader_, &SnapshotLoader::failed, this, [this](const QString& message) {
+        lastError_ = message;
+        spdlog::error("clients: loading the snapshot failed: {}", message.toStdString());
+        setFlags(false, false);
+        Q_EMIT failed(message);
+    });
+}
 
 ClientsData::~ClientsData() = default;
 
 void ClientsData::setStore(Store* store)
 {
-    ++loadGeneration_;
+    loader_->cancel();
     ++computeGeneration_;
     snapshot_.reset();
     result_.reset();
@@ -143,7 +155,6 @@ void ClientsData::reload()
     if (path_.empty() || !store_)
         return;
     settings_ = metrics::loadMetricSettings(*store_);
-    ++loadGeneration_;
     startLoad();
 }
 
@@ -156,43 +167,8 @@ void ClientsData::request(Day asOf)
 
 void ClientsData::startLoad()
 {
-    const std::uint64_t generation = loadGeneration_;
     setFlags(true, computing_);
-    auto* watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        Loaded loaded = watcher->future().takeResult();
-        if (generation != loadGeneration_)
-            return; // another database, or a newer reload
-        if (!loaded.error.isEmpty()) {
-            lastError_ = loaded.error;
-            spdlog::error("clients: loading the snapshot failed: {}", loaded.error.toStdString());
-            setFlags(false, false);
-            Q_EMIT failed(loaded.error);
-            return;
-        }
-        spdlog::info("clients: snapshot of {} pairs loaded in {} ms", loaded.snapshot->pairs.size(),
-                     loaded.milliseconds);
-        snapshot_ = std::move(loaded.snapshot);
-        Q_EMIT snapshotLoaded();
-        // Compute before clearing the loading flag, so busy never blinks off in between.
-        startCompute();
-        setFlags(false, computing_);
-    });
-    watcher->setFuture(QtConcurrent::run([path = path_]() -> Loaded {
-        Loaded loaded;
-        QElapsedTimer timer;
-        timer.start();
-        try {
-            // A connection of the worker's own: one connection per thread.
-            sql::Connection connection(path, sql::Connection::Mode::ReadOnly);
-            loaded.snapshot = std::make_shared<const metrics::Snapshot>(metrics::loadSnapshot(connection));
-        } catch (const std::exception& error) {
-            loaded.error = QString::fromUtf8(error.what());
-        }
-        loaded.milliseconds = timer.elapsed();
-        return loaded;
-    }));
+    loader_->load(path_);
 }
 
 void ClientsData::startCompute()

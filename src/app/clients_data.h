@@ -25,6 +25,8 @@ namespace caseboard { class Store; }
 
 namespace caseboard::app {
 
+class SnapshotLoader;
+
 // The saved lists of the Clients view (METRICS.md "Lists for the weekly and monthly workflow").
 enum class SavedList { AtRisk, CloseOut, AttendancePolicy, NewClientFollowUps, NotRebooked };
 inline constexpr std::array kAllSavedLists{SavedList::AtRisk, SavedList::CloseOut, SavedList::AttendancePolicy,
@@ -93,12 +95,12 @@ private:
     void setFlags(bool loading, bool computing);
 
     Store* store_ = nullptr;
+    SnapshotLoader* loader_; // child: loads the snapshot off the GUI thread
     std::filesystem::path path_;
     metrics::MetricSettings settings_;
     std::shared_ptr<const metrics::Snapshot> snapshot_;
     std::shared_ptr<const ClientsResult> result_;
     std::optional<Day> pending_;
-    std::uint64_t loadGeneration_ = 0;
     std::uint64_t computeGeneration_ = 0;
     bool loading_ = false;
     bool computing_ = false;

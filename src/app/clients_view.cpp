@@ -5,6 +5,7 @@
 #include "client_detail_panel.h"
 #include "clients_filter_proxy.h"
 #include "clients_table_model.h"
+#include "data_table.h"
 #include "display_format.h"
 #include "empty_state_widget.h"
 #include "icons.h"
@@ -184,31 +185,12 @@ ClientsView::ClientsView(AppSettings* settings, QWidget* parent)
     top->addWidget(date_, 0, Qt::AlignBottom);
 
     // The table.
-    table_->setObjectName(QStringLiteral("DataTable"));
     table_->setModel(proxy_);
     table_->setItemDelegateForColumn(static_cast<int>(ClientColumn::Status),
                                      new SignalChipDelegate(ClientsTableModel::SignalRole, table_));
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    table_->setShowGrid(false);
-    table_->setAlternatingRowColors(true);
-    table_->setWordWrap(false);
-    table_->setTextElideMode(Qt::ElideRight);
-    table_->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table_->setFrameShape(QFrame::NoFrame);
-    table_->setCornerButtonEnabled(false);
+    setUpDataTable(table_, fontMetrics().height() + 16);
     table_->installEventFilter(this);
-    QHeaderView* rows = table_->verticalHeader();
-    rows->setVisible(false);
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(fontMetrics().height() + 16);
     QHeaderView* columns = table_->horizontalHeader();
-    columns->setHighlightSections(false);
-    columns->setSectionsMovable(true);
-    columns->setStretchLastSection(true);
-    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    columns->setMinimumSectionSize(48);
     columns->setSortIndicator(static_cast<int>(ClientColumn::Client), Qt::AscendingOrder);
     table_->setSortingEnabled(true);
     setDefaultColumnWidths();
@@ -269,10 +251,9 @@ ClientsView::ClientsView(AppSettings* settings, QWidget* parent)
     connect(saveDelay_, &QTimer::timeout, this, &ClientsView::saveLayout);
 
     connect(date_, &QDateEdit::dateChanged, dateDelay_, qOverload<>(&QTimer::start));
-    connect(columns, &QHeaderView::sectionResized, saveDelay_, qOverload<>(&QTimer::start));
-    connect(columns, &QHeaderView::sectionMoved, saveDelay_, qOverload<>(&QTimer::start));
+    restartOnLayoutChange(saveDelay_, columns, splitter_);
+    // The sort order is part of the saved layout here.
     connect(columns, &QHeaderView::sortIndicatorChanged, saveDelay_, qOverload<>(&QTimer::start));
-    connect(splitter_, &QSplitter::splitterMoved, saveDelay_, qOverload<>(&QTimer::start));
     connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ClientsView::showSelectedClient);
     connect(proxy_, &QAbstractItemModel::modelReset, this, &ClientsView::updateCounts);
@@ -810,13 +791,7 @@ bool ClientsView::exportCsv(const QString& path, QString* error) const
             *error = tr("The file could not be created.");
         return false;
     }
-    QHeaderView* header = table_->horizontalHeader();
-    std::vector<int> sections;
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int section = header->logicalIndex(visual);
-        if (!header->isSectionHidden(section))
-            sections.push_back(section);
-    }
+    const std::vector<int> sections = shownSections(table_->horizontalHeader());
     {
         csv::CsvWriter out(file, csv::WriterOptions{',', csv::LineEnding::CrLf, true, true});
         for (const int section : sections)
@@ -849,17 +824,7 @@ QString ClientsView::selectedRowsText() const
     std::sort(rows.begin(), rows.end(), [](const QModelIndex& x, const QModelIndex& y) { return x.row() < y.row(); });
     if (rows.isEmpty())
         return {};
-    QHeaderView* header = table_->horizontalHeader();
-    std::vector<int> sections;
-    for (int visual = 0; visual < header->count(); ++visual)
-        if (!header->isSectionHidden(header->logicalIndex(visual)))
-            sections.push_back(header->logicalIndex(visual));
-    // Tabs or newlines inside a cell would break the columns a spreadsheet pastes.
-    const auto clean = [](QString text) {
-        text.replace(QLatin1Char('\t'), QLatin1Char(' '));
-        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        return text;
-    };
+    const std::vector<int> sections = shownSections(table_->horizontalHeader());
     QStringList lines;
     QStringList titles;
     for (const int section : sections)
@@ -868,7 +833,7 @@ QString ClientsView::selectedRowsText() const
     for (const QModelIndex& row : rows) {
         QStringList cells;
         for (const int section : sections)
-            cells << clean(proxy_->index(row.row(), section).data().toString());
+            cells << tabSafeCell(proxy_->index(row.row(), section).data().toString());
         lines << cells.join(QLatin1Char('\t'));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

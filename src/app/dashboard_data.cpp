@@ -1,6 +1,7 @@
 #include "dashboard_data.h"
 
-#include "caseboard/store/sqlite.h"
+#include "snapshot_loader.h"
+
 #include "caseboard/store/store.h"
 
 #include <QElapsedTimer>
@@ -15,12 +16,6 @@ namespace {
 
 constexpr std::size_t kCachedFacts = 8;
 
-struct Loaded {
-    std::shared_ptr<const metrics::Snapshot> snapshot;
-    QString error;
-    qint64 milliseconds = 0;
-};
-
 } // namespace
 
 struct DashboardData::Computed {
@@ -30,13 +25,33 @@ struct DashboardData::Computed {
     QString error;
 };
 
-DashboardData::DashboardData(QObject* parent) : QObject(parent) {}
+DashboardData::DashboardData(QObject* parent) : QObject(parent), loader_(new SnapshotLoader(this))
+{
+    connect(loader_, &SnapshotLoader::loaded, this,
+            [this](std::shared_ptr<const metrics::Snapshot> snapshot, qint64 milliseconds) {
+        spdlog::info("dashboard: snapshot of {} appointments loaded in {} ms", snapshot->appointments.size(),
+                     milliseconds);
+        snapshot_ = std::move(snapshot);
+        facts_.clear();
+        Q_EMIT snapshotLoaded();
+        // Start computing before clearing the loading flag, so busy never blinks off
+        // between the two (the screenshot tour waits for it).
+        startCompute();
+        setFlags(false, computing_);
+    });
+    connect(loader_, &SnapshotLoader::failed, this, [this](const QString& message) {
+        lastError_ = message;
+        spdlog::error("dashboard: loading the snapshot failed: {}", message.toStdString());
+        setFlags(false, false);
+        Q_EMIT failed(message);
+    });
+}
 
 DashboardData::~DashboardData() = default;
 
 void DashboardData::setStore(Store* store)
 {
-    ++loadGeneration_;
+    loader_->cancel();
     ++computeGeneration_;
     snapshot_.reset();
     result_.reset();
@@ -55,7 +70,6 @@ void DashboardData::reload()
     if (path_.empty() || !store_)
         return;
     settings_ = metrics::loadMetricSettings(*store_);
-    ++loadGeneration_;
     startLoad();
 }
 
@@ -68,45 +82,8 @@ void DashboardData::request(Day asOf, const metrics::Scope& scope)
 
 void DashboardData::startLoad()
 {
-    const std::uint64_t generation = loadGeneration_;
     setFlags(true, computing_);
-    auto* watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        Loaded loaded = watcher->future().takeResult();
-        if (generation != loadGeneration_)
-            return; // another database, or a newer reload
-        if (!loaded.error.isEmpty()) {
-            lastError_ = loaded.error;
-            spdlog::error("dashboard: loading the snapshot failed: {}", loaded.error.toStdString());
-            setFlags(false, false);
-            Q_EMIT failed(loaded.error);
-            return;
-        }
-        spdlog::info("dashboard: snapshot of {} appointments loaded in {} ms", loaded.snapshot->appointments.size(),
-                     loaded.milliseconds);
-        snapshot_ = std::move(loaded.snapshot);
-        facts_.clear();
-        Q_EMIT snapshotLoaded();
-        // Start computing before clearing the loading flag, so busy never blinks off
-        // between the two (the screenshot tour waits for it).
-        startCompute();
-        setFlags(false, computing_);
-    });
-    watcher->setFuture(QtConcurrent::run([path = path_]() -> Loaded {
-        Loaded loaded;
-        QElapsedTimer timer;
-        timer.start();
-        try {
-            // A connection of the worker's own: one connection per thread.
-            sql::Connection connection(path, sql::Connection::Mode::ReadOnly);
-            loaded.snapshot = std::make_shared<const metrics::Snapshot>(metrics::loadSnapshot(connection));
-        } catch (const std::exception& error) {
-            loaded.error = QString::fromUtf8(error.what());
-        }
-        loaded.milliseconds = timer.elapsed();
-        return loaded;
-    }));
+    loader_->load(path_);
 }
 
 void DashboardData::startCompute()

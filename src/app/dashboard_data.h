@@ -25,6 +25,8 @@ namespace caseboard { class Store; }
 
 namespace caseboard::app {
 
+class SnapshotLoader;
+
 // One computed request. The dashboards name rows of the snapshot, which this keeps alive.
 struct DashboardResult {
     std::shared_ptr<const metrics::Snapshot> snapshot;
@@ -68,6 +70,7 @@ private:
     void setFlags(bool loading, bool computing);
 
     Store* store_ = nullptr; // GUI thread only: the settings are read from it
+    SnapshotLoader* loader_; // child: loads the snapshot off the GUI thread
     std::filesystem::path path_;
     metrics::MetricSettings settings_;
     std::shared_ptr<const metrics::Snapshot> snapshot_;
@@ -75,7 +78,6 @@ private:
     // Pair facts by T's day serial; cleared with the snapshot.
     std::map<int, std::shared_ptr<const metrics::PairFacts>> facts_;
     std::optional<std::pair<Day, metrics::Scope>> pending_;
-    std::uint64_t loadGeneration_ = 0;
     std::uint64_t computeGeneration_ = 0;
     bool loadingSnapshot_ = false;
     bool computing_ = false;

@@ -168,11 +168,9 @@ private Q_SLOTS:
         QVERIFY(summary.appointments > 1000);
 
         settings_ = gui_test::temporarySettings(directory_);
-        window_ = std::make_unique<MainWindow>(*settings_, MainWindow::Options{directory_.path(), std::nullopt});
-        window_->resize(1280, 800);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QVERIFY(!window_->openDatabase(path_).has_value());
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), path_);
+        if (QTest::currentTestFailed())
+            return;
         view_ = qobject_cast<AppointmentsView*>(window_->view(ViewId::Appointments));
         QVERIFY(view_);
     }

@@ -64,11 +64,9 @@ private:
 
     void openWindow()
     {
-        window_ = std::make_unique<MainWindow>(*settings_, MainWindow::Options{directory_.path(), std::nullopt});
-        window_->resize(1280, 800);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QVERIFY(!window_->openDatabase(path_).has_value());
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), path_);
+        if (QTest::currentTestFailed())
+            return;
         window_->showView(ViewId::Clients);
         view_ = qobject_cast<ClientsView*>(window_->view(ViewId::Clients));
         QVERIFY(view_);

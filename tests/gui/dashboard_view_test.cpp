@@ -58,11 +58,9 @@ private:
 
     void openWindow(int width, int height)
     {
-        window_ = std::make_unique<MainWindow>(*settings_, MainWindow::Options{directory_.path(), std::nullopt});
-        window_->resize(width, height);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QVERIFY(!window_->openDatabase(path_).has_value());
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), path_, QSize(width, height));
+        if (QTest::currentTestFailed())
+            return;
         window_->showView(ViewId::Dashboard);
         view_ = qobject_cast<DashboardView*>(window_->view(ViewId::Dashboard));
         QVERIFY(view_);

@@ -4,6 +4,7 @@
 
 #include "app_settings.h"
 #include "app_style.h"
+#include "main_window.h"
 
 #include "caseboard/core/day.h"
 #include "caseboard/demo/demo_practice.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QSettings>
+#include <QSize>
 #include <QTemporaryDir>
 #include <QWidget>
 #include <QtTest>
@@ -43,6 +45,19 @@ inline std::unique_ptr<app::AppSettings> temporarySettings(const QTemporaryDir& 
 {
     return std::make_unique<app::AppSettings>(
         std::make_unique<QSettings>(directory.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat));
+}
+
+// Opens a main window of `size` (data directory `directory`) on the database at `path`,
+// as the view tests start. QVERIFY only leaves this function: the caller checks
+// QTest::currentTestFailed() and returns.
+inline void openWindowOn(std::unique_ptr<app::MainWindow>& window, app::AppSettings& settings,
+                         const QString& directory, const QString& path, QSize size = QSize(1280, 800))
+{
+    window = std::make_unique<app::MainWindow>(settings, app::MainWindow::Options{directory, std::nullopt});
+    window->resize(size);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QVERIFY(!window->openDatabase(path).has_value());
 }
 
 // Saves `widget` into the test's build directory and prints where.
