@@ -122,6 +122,19 @@ std::vector<ClinicianSessions> upcomingByClinician(const Snapshot& snapshot, con
 
 } // namespace
 
+void CancellationCounts::add(StatusCategory status)
+{
+    switch (status) {
+    case StatusCategory::Completed: ++completed; break;
+    case StatusCategory::Cancelled: ++cancelled; break;
+    case StatusCategory::LateCancel: ++lateCancel; break;
+    case StatusCategory::NoShow: ++noShow; break;
+    case StatusCategory::ClinicianCancelled: // the client did nothing wrong
+    case StatusCategory::Scheduled:          // unmarked: a data-quality warning, not a rate
+    case StatusCategory::Other: break;
+    }
+}
+
 CancellationCounts& CancellationCounts::operator+=(const CancellationCounts& other)
 {
     completed += other.completed;
@@ -152,16 +165,7 @@ std::vector<CancellationCounts> cancellationCountsByClinician(const Snapshot& sn
     const Snapshot::RowRange range = pastRows(snapshot, asOf, window);
     // Past rows only, so the imported status is the status on T.
     for (std::size_t row = range.first; row < range.last; ++row) {
-        CancellationCounts& c = result[a.clinician[row]];
-        switch (a.status[row]) {
-        case StatusCategory::Completed: ++c.completed; break;
-        case StatusCategory::Cancelled: ++c.cancelled; break;
-        case StatusCategory::LateCancel: ++c.lateCancel; break;
-        case StatusCategory::NoShow: ++c.noShow; break;
-        case StatusCategory::ClinicianCancelled: // the client did nothing wrong
-        case StatusCategory::Scheduled:          // unmarked: a data-quality warning, not a rate
-        case StatusCategory::Other: break;
-        }
+        result[a.clinician[row]].add(a.status[row]);
     }
     return result;
 }

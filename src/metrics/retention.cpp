@@ -18,8 +18,7 @@ std::optional<Cents> revenueOf(const AppointmentColumns& a, std::size_t row, Rev
         return a.fee[row];
     if (a.clientPaid[row] == kUnknownCents && a.insurancePaid[row] == kUnknownCents)
         return std::nullopt;
-    const auto known = [](Cents c) { return c == kUnknownCents ? Cents{0} : c; };
-    return known(a.clientPaid[row]) + known(a.insurancePaid[row]);
+    return knownOrZero(a.clientPaid[row]) + knownOrZero(a.insurancePaid[row]);
 }
 
 void addPair(Retention& r, const PairFact& f, const MetricSettings& settings)

@@ -399,7 +399,6 @@ void buildRowIndexes(Snapshot& snapshot)
     snapshot.unsignedNoteRows.clear();
     snapshot.unpaidRows.clear();
     snapshot.scheduledRows.clear();
-    const auto known = [](Cents c) { return c == kUnknownCents ? Cents{0} : c; };
     for (std::size_t row = 0; row < n; ++row) {
         const auto r = static_cast<std::uint32_t>(row);
         snapshot.clinicianRows[fill[a.clinician[row]]++] = r;
@@ -412,7 +411,7 @@ void buildRowIndexes(Snapshot& snapshot)
             snapshot.unsignedNoteRows.push_back(r);
         // kUnknownCents is negative, so an unknown fee is never > 0.
         const bool paymentKnown = a.clientPaid[row] != kUnknownCents || a.insurancePaid[row] != kUnknownCents;
-        if (a.fee[row] > 0 && paymentKnown && a.fee[row] - known(a.clientPaid[row]) - known(a.insurancePaid[row]) > 0)
+        if (a.fee[row] > 0 && paymentKnown && a.fee[row] - knownOrZero(a.clientPaid[row]) - knownOrZero(a.insurancePaid[row]) > 0)
             snapshot.unpaidRows.push_back(r);
     }
 }

@@ -95,16 +95,7 @@ std::vector<WeekPoint> weeklySeries(const Snapshot& snapshot, const MetricSettin
         const StatusCategory status = a.status[row];
         if (detail::isCounted(status, settings) && sessions.newSession(a, row))
             ++series[week].counted;
-        CancellationCounts& c = cancellations[week];
-        switch (status) {
-        case StatusCategory::Completed: ++c.completed; break;
-        case StatusCategory::Cancelled: ++c.cancelled; break;
-        case StatusCategory::LateCancel: ++c.lateCancel; break;
-        case StatusCategory::NoShow: ++c.noShow; break;
-        case StatusCategory::ClinicianCancelled:
-        case StatusCategory::Scheduled:
-        case StatusCategory::Other: break;
-        }
+        cancellations[week].add(status);
     });
 
     // Goal for a window = its days' weekly goals / 7, summed before dividing (as goalForWindow).

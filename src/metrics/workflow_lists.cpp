@@ -206,7 +206,6 @@ MissingPayments missingPayments(const Snapshot& snapshot, const MetricSettings& 
                                  const Scope& scope)
 {
     const AppointmentColumns& a = snapshot.appointments;
-    const auto known = [](Cents c) { return c == kUnknownCents ? Cents{0} : c; };
     MissingPayments result;
     // Sessions come by day, so each month's totals are contiguous: totals for the current
     // month are kept by payer and flushed when the month changes.
@@ -229,7 +228,7 @@ MissingPayments missingPayments(const Snapshot& snapshot, const MetricSettings& 
             MissingPayment entry;
             entry.appointment = appointmentEntry(snapshot, row);
             entry.fee = a.fee[row];
-            entry.paid = known(a.clientPaid[row]) + known(a.insurancePaid[row]);
+            entry.paid = knownOrZero(a.clientPaid[row]) + knownOrZero(a.insurancePaid[row]);
             entry.balance = entry.fee - entry.paid;
             entry.payer = snapshot.payers[a.payer[row]];
             result.balance += entry.balance;

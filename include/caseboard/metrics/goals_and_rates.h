@@ -31,6 +31,9 @@ struct CancellationCounts {
     std::int64_t lateCancel = 0;
     std::int64_t noShow = 0;
 
+    // Counts one past appointment by its status; clinician-cancelled, other and unmarked
+    // (scheduled) are in none of the counts.
+    void add(StatusCategory status);
     std::int64_t cancellations() const { return cancelled + lateCancel + noShow; }
     std::int64_t denominator() const { return completed + cancelled + lateCancel + noShow; }
     CancellationCounts& operator+=(const CancellationCounts& other);

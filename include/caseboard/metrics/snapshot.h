@@ -28,6 +28,8 @@ namespace caseboard::metrics {
 // A money column's value when the export did not carry it. Never a real amount: fees
 // are cents and no practice charges -9.2e16 dollars.
 inline constexpr Cents kUnknownCents = std::numeric_limits<Cents>::min();
+// A paid amount the export did not carry counts as nothing received.
+constexpr Cents knownOrZero(Cents cents) { return cents == kUnknownCents ? Cents{0} : cents; }
 // A start-minute column's value when the appointment has no start time.
 inline constexpr std::int16_t kUnknownStartMinute = -1;
 // A goal period's last day when it is open-ended.
