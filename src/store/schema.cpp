@@ -141,9 +141,118 @@ CREATE INDEX clinician_aliases_by_clinician ON clinician_aliases(clinician_id);
 )sql");
 }
 
+// Version 4: what an import changed, so a batch can be rolled back exactly; support
+// staff's timesheet hours for payroll; and the clinical director's 1:1 notes.
+//
+// An import only inserts rows and updates rows in place. Rows it inserts take ids above
+// every id before it (INTEGER PRIMARY KEY without AUTOINCREMENT hands out max + 1), so a
+// batch records the id range it inserted per table; a row it updates is copied, as it
+// was before the batch first touched it, into that table's *_before_batch twin.
+void migrateTo4(sql::Connection& db)
+{
+    db.exec(R"sql(
+ALTER TABLE import_batches ADD COLUMN rolled_back_at TEXT;
+ALTER TABLE import_batches ADD COLUMN file_bytes INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE batch_inserted_ids (
+    batch_id    INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    table_name  TEXT NOT NULL,
+    first_id    INTEGER NOT NULL,
+    last_id     INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, table_name)
+) WITHOUT ROWID;
+
+CREATE TABLE appointments_before_batch (
+    batch_id        INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    id              INTEGER NOT NULL,
+    source_system   TEXT NOT NULL,
+    source_key      TEXT NOT NULL,
+    client_id       INTEGER NOT NULL,
+    clinician_id    INTEGER NOT NULL,
+    day             INTEGER NOT NULL,
+    start_minute    INTEGER,
+    duration_minutes INTEGER NOT NULL,
+    service_code    TEXT NOT NULL,
+    status          INTEGER NOT NULL,
+    raw_status      TEXT NOT NULL,
+    location        TEXT NOT NULL,
+    fee_cents       INTEGER,
+    client_paid_cents INTEGER,
+    insurance_paid_cents INTEGER,
+    payer           TEXT NOT NULL,
+    note_status     INTEGER NOT NULL,
+    import_batch_id INTEGER,
+    PRIMARY KEY (batch_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE clients_before_batch (
+    batch_id      INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    id            INTEGER NOT NULL,
+    source_system TEXT NOT NULL,
+    source_key    TEXT NOT NULL,
+    display_name  TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    added_day     INTEGER,
+    PRIMARY KEY (batch_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE clinicians_before_batch (
+    batch_id        INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    id              INTEGER NOT NULL,
+    name            TEXT NOT NULL,
+    clinician_type  TEXT NOT NULL,
+    location        TEXT NOT NULL,
+    supervisor      TEXT NOT NULL,
+    start_day       INTEGER,
+    end_day         INTEGER,
+    hourly_rate_cents INTEGER,
+    role            TEXT NOT NULL,
+    PRIMARY KEY (batch_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE goal_periods_before_batch (
+    batch_id      INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    id            INTEGER NOT NULL,
+    clinician_id  INTEGER NOT NULL,
+    from_day      INTEGER NOT NULL,
+    to_day        INTEGER,
+    weekly_goal   REAL NOT NULL,
+    PRIMARY KEY (batch_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE staff_hours (
+    id              INTEGER PRIMARY KEY,
+    clinician_id    INTEGER NOT NULL REFERENCES clinicians(id) ON DELETE CASCADE,
+    day             INTEGER NOT NULL,
+    hours           REAL NOT NULL CHECK (hours >= 0 AND hours <= 24),
+    import_batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+    UNIQUE (clinician_id, day)
+);
+
+CREATE TABLE staff_hours_before_batch (
+    batch_id        INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+    id              INTEGER NOT NULL,
+    clinician_id    INTEGER NOT NULL,
+    day             INTEGER NOT NULL,
+    hours           REAL NOT NULL,
+    import_batch_id INTEGER,
+    PRIMARY KEY (batch_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE supervision_notes (
+    clinician_id  INTEGER NOT NULL REFERENCES clinicians(id) ON DELETE CASCADE,
+    month         TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+    goals         TEXT NOT NULL DEFAULT '',
+    notes         TEXT NOT NULL DEFAULT '',
+    updated_at    TEXT NOT NULL,
+    PRIMARY KEY (clinician_id, month)
+) WITHOUT ROWID;
+)sql");
+}
+
 using Migration = void (*)(sql::Connection&);
 // kMigrations[i] takes the database from version i to version i + 1.
-constexpr std::array<Migration, kSchemaVersion> kMigrations{migrateTo1, migrateTo2, migrateTo3};
+constexpr std::array<Migration, kSchemaVersion> kMigrations{migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 
 } // namespace
 

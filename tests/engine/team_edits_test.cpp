@@ -258,7 +258,7 @@ TEST_CASE("a database written by schema version 2 opens and gains roles and alia
         db.exec("INSERT INTO goal_periods (clinician_id, from_day, weekly_goal) VALUES (1, 20000, 20)");
     }
     Store store = Store::open(path);
-    CHECK(store.schemaVersion() == 3);
+    CHECK(store.schemaVersion() == kSchemaVersion);
     const auto clinicians = store.clinicians();
     REQUIRE(clinicians.size() == 1);
     CHECK(clinicians[0].clinicianType == "LCSW");

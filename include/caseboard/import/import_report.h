@@ -6,6 +6,7 @@
 #include "caseboard/csv/text_encoding.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,11 @@ struct FileReport {
     std::vector<std::string> header;
     std::vector<std::string> ignoredColumns;
     std::vector<std::string> newClinicians;
+    // Raw statuses neither the defaults nor the practice's mapping know, with how many
+    // rows carry each; those rows are among the rejected. Mapping each (StatusMap::set,
+    // then save) and importing again takes them.
+    std::map<std::string, std::uint64_t> unknownStatuses;
+    std::uintmax_t fileBytes = 0;
     std::optional<RowId> batchId;
     double seconds = 0.0;
 

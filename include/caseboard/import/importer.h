@@ -13,6 +13,8 @@
 #include "caseboard/import/preset.h"
 #include "caseboard/import/status_map.h"
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <future>
 #include <iosfwd>
@@ -27,11 +29,17 @@ namespace caseboard::import {
 
 struct ImportOptions {
     std::optional<std::string> preset; // a preset's name; detected from the header when unset
+    // Read the file as the generic caseboard-appointments layout with this column
+    // mapping (the wizard's mapping step, saved or not); wins over `preset`.
+    std::optional<ColumnMapping> mapping;
     bool skipBadRows = false;          // false: any bad row rejects the whole file
     bool dryRun = false;               // do everything, report it, then roll back
     csv::ReaderOptions reader;
     csv::ReadObserver* observer = nullptr; // progress and cancel
     std::size_t maxIssuesKept = 1000;      // all are counted; this many are kept with their rows
+    // When set, the number of data rows read so far, updated as the import goes (the
+    // GUI's progress bar reads it from another thread).
+    std::atomic<std::uint64_t>* rowsRead = nullptr;
 };
 
 class Importer {

@@ -18,6 +18,10 @@ struct ImportBatch {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
+    std::uintmax_t fileBytes = 0;
+    std::string rolledBackAt; // UTC ISO 8601 when rolled back; empty while in force
+
+    bool inForce() const { return rolledBackAt.empty(); }
 };
 
 } // namespace caseboard

@@ -19,7 +19,7 @@ struct AppointmentIndex {
 };
 const std::vector<AppointmentIndex>& appointmentIndexes();
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Brings the database up to kSchemaVersion inside one transaction. Throws when the file
 // was written by a newer Caseboard (a version above kSchemaVersion).
