@@ -11,7 +11,10 @@
 #include "database_status.h"
 #include "demo_database.h"
 #include "icons.h"
+#include "import_history_view.h"
+#include "import_wizard.h"
 #include "navigation_sidebar.h"
+#include "restore_backup_dialog.h"
 #include "team_settings_view.h"
 #include "welcome_view.h"
 
@@ -22,6 +25,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -60,6 +66,7 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
     setWindowIcon(applicationIcon());
     setMinimumSize(1024, 640);
     resize(1280, 800);
+    setAcceptDrops(true); // export files dropped on any view start an import
 
     stack_->setObjectName(QStringLiteral("ContentStack"));
     for (const ViewId id : kAllViews) {
@@ -72,6 +79,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             view = new DashboardView(stack_);
         else if (id == ViewId::TeamSettings)
             view = new TeamSettingsView(stack_);
+        else if (id == ViewId::Import)
+            view = new ImportHistoryView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;
@@ -105,6 +114,12 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
     connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
             qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments)), &AppointmentsView::reload);
 
+    auto* history = qobject_cast<ImportHistoryView*>(views_.at(ViewId::Import));
+    history->setBackupDirectory(backupDirectory());
+    connect(history, &ImportHistoryView::importRequested, this, [this] { importFiles(); });
+    connect(history, &ImportHistoryView::restoreRequested, this, &MainWindow::showRestoreBackup);
+    connect(history, &ImportHistoryView::practiceDataChanged, this, &MainWindow::reloadPracticeData);
+
     const QString lastView = settings_.lastView();
     for (const ViewId id : kAllViews)
         if (viewInfo(id).key == lastView)
@@ -133,6 +148,11 @@ void MainWindow::createMenus()
     rebuildRecentMenu();
     file->addAction(tintedIcon(QStringLiteral("sparkles"), palette().color(QPalette::Text)),
                     tr("Open &Demo Practice"), this, &MainWindow::openDemoPractice);
+    file->addSeparator();
+    importAction_ = file->addAction(tintedIcon(QStringLiteral("import"), palette().color(QPalette::Text)),
+                                    tr("&Import Files…"), this, [this] { importFiles(); });
+    importAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    restoreAction_ = file->addAction(tr("Restore &Backup…"), this, &MainWindow::showRestoreBackup);
     file->addSeparator();
     QAction* close = file->addAction(tr("&Close Database"), this, &MainWindow::closeDatabase);
     close->setShortcut(QKeySequence::Close);
@@ -364,10 +384,12 @@ PracticeView* MainWindow::view(ViewId id) const { return views_.at(id); }
 
 void MainWindow::updateContent()
 {
-    const bool ready = store_ && !buildingDemo_;
+    const bool ready = store_ && !buildingDemo_ && !storeInUse_;
     sidebar_->setNavigationEnabled(ready);
     viewActions_->setEnabled(ready);
-    if (buildingDemo_)
+    importAction_->setEnabled(ready);
+    restoreAction_->setEnabled(ready);
+    if (buildingDemo_ || storeInUse_)
         stack_->setCurrentWidget(busyView_);
     else if (!store_)
         stack_->setCurrentWidget(welcome_);
@@ -379,7 +401,7 @@ void MainWindow::updateContent()
 
 bool MainWindow::isBusy() const
 {
-    if (buildingDemo_ || status_->isBusy())
+    if (buildingDemo_ || storeInUse_ || status_->isBusy())
         return true;
     for (const auto& [id, view] : views_)
         if (view->isBusy())
@@ -408,9 +430,95 @@ void MainWindow::restoreSavedGeometry()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (storeInUse_) { // an import holds the database; the wizard cancels it first
+        event->ignore();
+        return;
+    }
     settings_.setWindowGeometry(saveGeometry());
     settings_.setWindowState(saveState());
     QMainWindow::closeEvent(event);
+}
+
+QString MainWindow::backupDirectory() const
+{
+    return QDir(options_.dataDirectory).filePath(QStringLiteral("backups"));
+}
+
+bool MainWindow::canImport() const { return store_ && !store_->inMemory() && !buildingDemo_ && !storeInUse_; }
+
+ImportWizard* MainWindow::importFiles(const QStringList& paths)
+{
+    if (!canImport() || findChild<ImportWizard*>())
+        return nullptr;
+    QStringList files = paths;
+    if (files.isEmpty())
+        files = QFileDialog::getOpenFileNames(this, tr("Import Files"), QDir::homePath(),
+                                              tr("Exports (*.csv *.txt);;All files (*)"));
+    if (files.isEmpty())
+        return nullptr;
+    auto* wizard = new ImportWizard(*store_, backupDirectory(), files, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::storeInUse, this, &MainWindow::setStoreInUse);
+    connect(wizard, &ImportWizard::practiceDataChanged, this, &MainWindow::reloadPracticeData);
+    wizard->open(); // window-modal: the window behind takes no input while it is open
+    return wizard;
+}
+
+RestoreBackupDialog* MainWindow::showRestoreBackup()
+{
+    if (!canImport())
+        return nullptr;
+    auto* dialog = new RestoreBackupDialog(*store_, backupDirectory(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RestoreBackupDialog::restored, this, &MainWindow::reloadPracticeData);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::setStoreInUse(bool inUse)
+{
+    if (inUse == storeInUse_)
+        return;
+    storeInUse_ = inUse;
+    if (inUse)
+        busyView_->setMessage(tr("Importing"),
+                              tr("Caseboard is reading your files. The views come back, with the new numbers, as "
+                                 "soon as it is done."));
+    updateContent();
+    updateBusy();
+}
+
+void MainWindow::reloadPracticeData()
+{
+    if (!store_)
+        return;
+    qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard))->reload();
+    qobject_cast<ClientsView*>(views_.at(ViewId::Clients))->reload();
+    qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments))->reload();
+    qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings))->reload();
+    qobject_cast<ImportHistoryView*>(views_.at(ViewId::Import))->reload();
+    status_->setDatabase(databasePath_);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (canImport() && !localFilesOf(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event)
+{
+    if (canImport() && !localFilesOf(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QStringList files = localFilesOf(event->mimeData());
+    if (!canImport() || files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importFiles(files);
 }
 
 } // namespace caseboard::app

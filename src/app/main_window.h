@@ -24,6 +24,8 @@ namespace caseboard::app {
 
 class AppSettings;
 class BusyView;
+class ImportWizard;
+class RestoreBackupDialog;
 class DatabaseStatus;
 class NavigationSidebar;
 class PracticeView;
@@ -63,6 +65,17 @@ public:
 
     void restoreSavedGeometry();
 
+    // File > Import: opens the import wizard on `paths` (asks for files when empty).
+    // nullptr when no database is open or the files were not chosen.
+    ImportWizard* importFiles(const QStringList& paths = {});
+    // File > Restore Backup.
+    RestoreBackupDialog* showRestoreBackup();
+    // Where the backups taken before imports go: <data directory>/backups.
+    QString backupDirectory() const;
+    // After an import, a rollback or a restore: every view and the status bar read the
+    // practice again.
+    void reloadPracticeData();
+
 Q_SIGNALS:
     void databaseOpened(const QString& path);
     void databaseOpenFailed(const QString& path, const QString& message);
@@ -70,6 +83,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
@@ -82,6 +98,8 @@ private:
     void adoptStore(std::unique_ptr<Store> store, const QString& path);
     void updateContent();
     void updateBusy();
+    void setStoreInUse(bool inUse);
+    bool canImport() const;
 
     AppSettings& settings_;
     Options options_;
@@ -89,6 +107,8 @@ private:
     QString databasePath_;
     bool buildingDemo_ = false;
     bool busy_ = false;
+    // An import's worker holds the store: no view may touch it, so the busy page shows.
+    bool storeInUse_ = false;
 
     NavigationSidebar* sidebar_;
     QStackedWidget* stack_;
@@ -98,6 +118,8 @@ private:
     DatabaseStatus* status_;
     QMenu* recentMenu_ = nullptr;
     QActionGroup* viewActions_ = nullptr;
+    QAction* importAction_ = nullptr;
+    QAction* restoreAction_ = nullptr;
 };
 
 } // namespace caseboard::app
