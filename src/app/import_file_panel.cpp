@@ -145,7 +145,7 @@ void ImportFilePanel::setChoice(ImportFileChoice* choice)
     showChoice();
 }
 
-void ImportFilePanel::showChoice()
+void ImportFilePanel::showChoice(bool refillMapping)
 {
     setEnabled(choice_ != nullptr);
     if (!choice_) {
@@ -203,8 +203,9 @@ void ImportFilePanel::showChoice()
     ignored_->setText(tr("Not imported: %1.").arg(ignored.join(QStringLiteral(", "))));
 
     mappingBox_->setVisible(byHand);
-    if (byHand)
+    if (byHand && refillMapping)
         fillMapping();
+    savePreset_->setEnabled(byHand && preview.error.empty());
     fillPreview();
 }
 
@@ -264,7 +265,6 @@ void ImportFilePanel::fillMapping()
         const int index = found == choice_->mapping->end() ? 0 : combo->findData(QString::fromStdString(found->second));
         combo->setCurrentIndex(std::max(0, index));
     }
-    savePreset_->setEnabled(choice_->preview.error.empty());
     filling_ = false;
 }
 
@@ -280,7 +280,7 @@ void ImportFilePanel::mappingEdited()
     }
     choice_->mapping = std::move(mapping);
     choice_->refreshPreview(importer_.catalog(), importer_.statuses());
-    showChoice();
+    showChoice(false); // the combos stay as the admin set them; only what follows from them changes
     Q_EMIT choiceChanged();
 }
 

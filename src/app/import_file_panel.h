@@ -43,7 +43,7 @@ Q_SIGNALS:
     void choiceChanged();
 
 private:
-    void showChoice();
+    void showChoice(bool refillMapping = true);
     void fillLayoutCombo();
     void fillMapping();
     void fillPreview();

@@ -142,10 +142,7 @@ ImportWizard::ImportWizard(Store& store, QString backupDirectory, const QStringL
     layout->addWidget(pages_, 1);
     layout->addLayout(buttons);
 
-    connect(fileList_, &QListWidget::currentRowChanged, this, [this](int row) {
-        panel_->setChoice(row >= 0 && row < fileCount() ? &files_[static_cast<std::size_t>(row)] : nullptr);
-        removeFile_->setEnabled(row >= 0);
-    });
+    connect(fileList_, &QListWidget::currentRowChanged, this, &ImportWizard::showSelectedFile);
     connect(panel_, &ImportFilePanel::choiceChanged, this, &ImportWizard::refreshFileList);
     connect(addFiles_, &QPushButton::clicked, this, &ImportWizard::chooseFilesToAdd);
     connect(removeFile_, &QPushButton::clicked, this, &ImportWizard::removeSelectedFile);
@@ -191,6 +188,14 @@ void ImportWizard::addFiles(const QStringList& paths)
     refreshFileList();
     if (fileList_->currentRow() < 0 && !files_.empty())
         fileList_->setCurrentRow(0);
+    showSelectedFile(); // adding may have moved the choices in memory
+}
+
+void ImportWizard::showSelectedFile()
+{
+    const int row = fileList_->currentRow();
+    panel_->setChoice(row >= 0 && row < fileCount() ? &files_[static_cast<std::size_t>(row)] : nullptr);
+    removeFile_->setEnabled(row >= 0 && step_ == Step::Files);
 }
 
 void ImportWizard::selectFile(int index) { fileList_->setCurrentRow(index); }
@@ -245,7 +250,7 @@ void ImportWizard::removeSelectedFile()
     files_.erase(files_.begin() + row);
     refreshFileList();
     fileList_->setCurrentRow(std::min(row, fileCount() - 1));
-    panel_->setChoice(fileCount() > 0 ? &files_[static_cast<std::size_t>(fileList_->currentRow())] : nullptr);
+    showSelectedFile();
 }
 
 std::vector<ImportJob> ImportWizard::jobs() const
@@ -342,7 +347,7 @@ void ImportWizard::mapStatus(const QString& rawStatus, StatusCategory category)
     importer_->statuses().save(store_);
     for (ImportFileChoice& choice : files_)
         choice.refreshPreview(importer_->catalog(), importer_->statuses());
-    panel_->setChoice(fileList_->currentRow() >= 0 ? &files_[static_cast<std::size_t>(fileList_->currentRow())] : nullptr);
+    showSelectedFile();
     runDryRun();
 }
 

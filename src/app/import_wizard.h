@@ -88,6 +88,7 @@ protected:
 private:
     void setStep(Step step);
     void refreshFileList();
+    void showSelectedFile();
     void chooseFilesToAdd();
     void removeSelectedFile();
     void runDryRun();
