@@ -3,8 +3,10 @@
 #include "caseboard/core/sha256.h"
 #include "caseboard/csv/csv_writer.h"
 #include "caseboard/store/store.h"
+#include "batch_journal.h"
 #include "cell_reader.h"
 #include "pipelined_sink.h"
+#include "preset_choice.h"
 #include "store_sink.h"
 
 #include <spdlog/spdlog.h>
@@ -40,19 +42,8 @@ public:
     void client(const ClientRecord&) override {}
     void roster(const RosterRecord&) override {}
     void payment(const PaymentRecord&) override {}
+    void staffHours(const StaffHoursRecord&) override {}
 };
-
-std::string describeDetection(const std::vector<Detection>& detections)
-{
-    if (detections.empty())
-        return "its columns match no known export layout";
-    const Detection& best = detections.front();
-    std::string missing;
-    for (const std::string& column : best.match.missing)
-        missing += (missing.empty() ? "" : ", ") + column;
-    return "it looks like " + best.preset->title() + " (" + best.preset->name() + ") but lacks the column"
-        + (best.match.missing.size() > 1 ? "s " : " ") + missing;
-}
 
 } // namespace
 
@@ -153,14 +144,25 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
     sql::Connection& db = store_.connection();
     sql::Transaction transaction(db);
 
+    std::error_code sizeError;
+    report.fileBytes = std::filesystem::file_size(path, sizeError);
+    if (sizeError)
+        report.fileBytes = 0;
+
     ImportBatch batch;
     batch.fileName = path.filename().string();
     batch.importedAt = utcNow();
+    batch.fileBytes = report.fileBytes;
     const RowId batchId = store_.recordImportBatch(batch);
 
     const Preset* preset = nullptr;
+    PresetChoice choice;
     ColumnLayout layout;
     std::unique_ptr<RowInterpreter> interpreter;
+    // Declared before the sink, so its triggers go after the sink's statements.
+    std::optional<BatchJournal> journal;
+    if (!options.dryRun)
+        journal.emplace(db, batchId);
     StoreSink sink(db, batchId, allowBulk);
     // Declared after the sink and the transaction, so it stops before they go.
     PipelinedSink pipeline(sink);
@@ -172,31 +174,13 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
         if (!interpreter) { // the header
             layout = ColumnLayout(row.fields);
             report.header = layout.names();
-            if (options.preset) {
-                preset = catalog_.byName(*options.preset);
-                if (!preset) {
-                    fileError = report.file + ": there is no preset named '" + *options.preset + "'";
-                    return csv::RowAction::Stop;
-                }
-                const HeaderMatch match = preset->match(layout);
-                if (!match.missing.empty()) {
-                    std::string missing;
-                    for (const std::string& column : match.missing)
-                        missing += (missing.empty() ? "" : ", ") + column;
-                    fileError = report.file + ": the header lacks the required column"
-                        + (match.missing.size() > 1 ? "s " : " ") + missing + " of " + preset->name();
-                    return csv::RowAction::Stop;
-                }
-                report.confidence = 100;
-            } else {
-                const auto detections = catalog_.detect(layout);
-                if (detections.empty() || !detections.front().match.missing.empty()) {
-                    fileError = report.file + ": unknown layout: " + describeDetection(detections);
-                    return csv::RowAction::Stop;
-                }
-                preset = detections.front().preset;
-                report.confidence = detections.front().match.confidence;
+            choice = choosePreset(layout, catalog_, options.preset, options.mapping);
+            if (!choice.preset) {
+                fileError = report.file + ": " + choice.error;
+                return csv::RowAction::Stop;
             }
+            preset = choice.preset;
+            report.confidence = choice.confidence;
             report.preset = preset->name();
             interpreter = preset->bind(layout, statuses_);
             report.ignoredColumns = layout.unusedColumns();
@@ -205,8 +189,10 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
 
         problems.clear();
         if (row.fields.size() > layout.size()) {
-            problems.push_back({{}, "row has " + std::to_string(row.fields.size()) + " fields where the header has "
-                                        + std::to_string(layout.size())});
+            problems.push_back({{},
+                                "row has " + std::to_string(row.fields.size()) + " fields where the header has "
+                                    + std::to_string(layout.size()),
+                                {}});
         } else {
             // After a bad row a strict import only checks the rest: nothing more is written
             // to a transaction that will be rolled back.
@@ -218,8 +204,13 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
                 return csv::RowAction::Continue; // not a data row
         }
         ++report.rows;
+        if (options.rowsRead)
+            options.rowsRead->store(report.rows, std::memory_order_relaxed);
         if (!problems.empty()) {
             ++report.rejected;
+            for (const CellProblem& problem : problems)
+                if (!problem.unknownStatus.empty())
+                    ++report.unknownStatuses[problem.unknownStatus];
             for (CellProblem& problem : problems) {
                 if (report.issues.size() >= options.maxIssuesKept)
                     break;
@@ -263,7 +254,11 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
                       report.file + ": " + std::to_string(report.rejected) + " of " + std::to_string(report.rows)
                           + " rows have problems, so nothing was imported (fix them, or import with skip-bad-rows)");
 
-    sink.finish(); // may throw BulkKeyConflict: the caller tries again without bulk mode
+    try {
+        sink.finish(); // may throw BulkKeyConflict: the caller tries again without bulk mode
+    } catch (const sql::Error& error) {
+        return reject(FileOutcome::Rejected, report.file + ": the database refused a row: " + error.what());
+    }
     report.added = sink.added;
     report.updated = sink.updated;
     report.unchanged = sink.unchanged;
@@ -279,6 +274,9 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
         .bind(6, static_cast<std::int64_t>(report.rejected))
         .bind(7, batchId);
     update.run();
+
+    if (journal)
+        journal->finish();
 
     report.outcome = FileOutcome::Imported;
     if (options.dryRun)

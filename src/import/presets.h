@@ -15,6 +15,7 @@ std::unique_ptr<Preset> makeSimplePracticeAttendancePreset();
 std::unique_ptr<Preset> makeSimplePracticeAppointmentStatusPreset();
 std::unique_ptr<Preset> makeSimplePracticeClientDetailsPreset();
 std::unique_ptr<Preset> makeSimplePracticeIncomeAllocationPreset();
+std::unique_ptr<Preset> makeStaffTimesheetPreset();
 
 // Scores a header against a layout's typical columns: the share of them present, with
 // the required ones (each a list of acceptable names) reported when missing.
