@@ -92,6 +92,8 @@ ImportCheckPage::ImportCheckPage(QWidget* parent)
     setUpDataTable(table_, 30);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionsMovable(false);
+    table_->setFocusPolicy(Qt::TabFocus);
+    rejects_->setObjectName(QStringLiteral("SecondaryButton"));
     skip_->setChecked(true);
     skip_->setToolTip(tr("When this is off, a file with any problem row is not imported at all."));
 
@@ -107,8 +109,9 @@ ImportCheckPage::ImportCheckPage(QWidget* parent)
     resultsLayout->addWidget(sentencesLabel_);
     resultsLayout->addWidget(clinicians_);
     resultsLayout->addWidget(statusesBox_);
-    resultsLayout->addWidget(table_, 1);
+    resultsLayout->addWidget(table_);
     resultsLayout->addLayout(bottom);
+    resultsLayout->addStretch(1);
 
     stack_->addWidget(checking);
     stack_->addWidget(results);
@@ -129,8 +132,11 @@ ImportCheckPage::ImportCheckPage(QWidget* parent)
 
 void ImportCheckPage::showChecking(int files)
 {
-    checkingText_->setText(tr("Reading %n file(s) to see what importing will change. Nothing is written yet.",
-                              nullptr, files));
+    checkingText_->setText(files == 1 ? tr("Reading the file to see what importing it will change. Nothing is "
+                                           "written yet.")
+                                      : tr("Reading the %1 files to see what importing them will change. Nothing is "
+                                           "written yet.")
+                                            .arg(files));
     stack_->setCurrentIndex(0);
 }
 
@@ -169,7 +175,7 @@ void ImportCheckPage::showResult(const ImportRunResult& result, const import::Pr
         const QString raw = QString::fromStdString(entry.first);
         auto* name = new QLabel(QStringLiteral("\u201c%1\u201d").arg(raw.isEmpty() ? tr("(blank)") : raw), statusesBox_);
         name->setStyleSheet(QStringLiteral("font-weight: 600;"));
-        auto* rows = new QLabel(tr("%n row(s)", nullptr, static_cast<int>(entry.second)), statusesBox_);
+        auto* rows = new QLabel(entry.second == 1 ? tr("1 row") : tr("%1 rows").arg(formatCount(static_cast<qint64>(entry.second))), statusesBox_);
         rows->setObjectName(QStringLiteral("MutedLabel"));
         auto* combo = new QComboBox(statusesBox_);
         combo->addItem(tr("Choose what it counts as\u2026"), -1);
@@ -183,6 +189,8 @@ void ImportCheckPage::showResult(const ImportRunResult& result, const import::Pr
         statusesGrid_->addWidget(name, row, 0);
         statusesGrid_->addWidget(rows, row, 1);
         statusesGrid_->addWidget(combo, row, 2);
+        for (QWidget* widget : {static_cast<QWidget*>(name), static_cast<QWidget*>(rows), static_cast<QWidget*>(combo)})
+            widget->show();
         statusCombos_[raw] = combo;
         ++row;
     }

@@ -51,7 +51,7 @@ ImportFilePanel::ImportFilePanel(import::Importer& importer, QWidget* parent)
       facts_(new QLabel(this)),
       detection_(new QLabel(this)),
       layout_(new QComboBox(this)),
-      matchButton_(new QPushButton(tr("Match Columns Myself"), this)),
+      matchButton_(new QPushButton(tr("Match Columns Myself\u2026"), this)),
       ignored_(new QLabel(this)),
       mappingBox_(new QGroupBox(tr("Match the columns"), this)),
       mappingGrid_(new QGridLayout),
@@ -77,6 +77,8 @@ ImportFilePanel::ImportFilePanel(import::Importer& importer, QWidget* parent)
     readAs->addWidget(layout_, 1);
     readAs->addWidget(matchButton_);
     layout_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    matchButton_->setObjectName(QStringLiteral("SecondaryButton"));
+    savePreset_->setObjectName(QStringLiteral("SecondaryButton"));
 
     mappingHint_->setWordWrap(true);
     mappingHint_->setObjectName(QStringLiteral("MutedLabel"));
@@ -166,7 +168,7 @@ void ImportFilePanel::showChoice(bool refillMapping)
     QStringList facts{fileSizeText(preview.bytes)};
     if (!preview.header.empty()) {
         facts << encodingText(preview.encoding) << delimiterText(preview.delimiter)
-              << tr("%n column(s)", nullptr, static_cast<int>(preview.header.size()));
+              << (preview.header.size() == 1 ? tr("1 column") : tr("%1 columns").arg(preview.header.size()));
     }
     facts_->setText(facts.join(QStringLiteral("  \u00b7  ")));
     fillLayoutCombo();
@@ -330,8 +332,14 @@ void ImportFilePanel::fillPreview()
                     preview_->setSpan(at, 1, 1, static_cast<int>(headings.size()) - 1);
                 continue;
             }
-            for (std::size_t c = 0; c < row.cells.size(); ++c)
-                preview_->setItem(at, static_cast<int>(c) + 1, new QTableWidgetItem(QString::fromStdString(row.cells[c])));
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                QString text = QString::fromStdString(row.cells[c]);
+                // The category as the rest of Caseboard names it ("Late cancel", not "late_cancel").
+                if (c < preview.columns.size() && preview.columns[c] == "Category")
+                    if (const std::optional<StatusCategory> category = statusCategoryFromName(row.cells[c]))
+                        text = statusLabel(*category);
+                preview_->setItem(at, static_cast<int>(c) + 1, new QTableWidgetItem(text));
+            }
         }
     }
     preview_->resizeColumnsToContents();

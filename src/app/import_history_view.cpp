@@ -8,6 +8,7 @@
 #include "import_file_choice.h"
 #include "page_header.h"
 #include "signal_colors.h"
+#include "table_fit.h"
 #include "view_catalog.h"
 
 #include "caseboard/import/importer.h"
@@ -52,8 +53,7 @@ ImportHistoryView::ImportHistoryView(QWidget* parent)
 {
     const ViewInfo info = viewInfo(ViewId::Import);
     setObjectName(info.key + QStringLiteral("-view"));
-    auto* header = new PageHeader(info.title, tr("Every file brought in, newest first. An import can be rolled back; "
-                                                 "a backup is taken before each one."),
+    auto* header = new PageHeader(info.title, tr("Every file brought in, newest first. Any import can be rolled back."),
                                   this);
     import_->setObjectName(QStringLiteral("PrimaryButton"));
     import_->setIcon(tintedIcon(QStringLiteral("import"), QColor(Qt::white)));
@@ -82,9 +82,9 @@ ImportHistoryView::ImportHistoryView(QWidget* parent)
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->horizontalHeader()->setSectionsMovable(false);
+    table_->horizontalHeader()->setStretchLastSection(false);
     table_->horizontalHeader()->setSectionResizeMode(kFile, QHeaderView::Stretch);
-    for (int c = kLayout; c < kColumnCount; ++c)
-        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    table_->setFocusPolicy(Qt::TabFocus); // no focus frame on a cell after a click
 
     stack_->addWidget(empty_);
     stack_->addWidget(table_);
@@ -141,15 +141,17 @@ void ImportHistoryView::reload()
         if (batch.rejected > 0)
             rejected->setForeground(QBrush(signalInk(Signal::Bad)));
         set(kSize, fileSizeText(batch.fileBytes), true);
-        QTableWidgetItem* state =
-            set(kState, batch.inForce() ? tr("In force") : tr("Rolled back %1").arg(localTimeText(batch.rolledBackAt)));
+        QTableWidgetItem* state = set(kState, batch.inForce() ? tr("In force") : tr("Rolled back"));
         if (!batch.inForce()) {
+            state->setToolTip(tr("Rolled back %1").arg(localTimeText(batch.rolledBackAt)));
             state->setForeground(QBrush(theme().mutedText));
             for (int c = 0; c < kColumnCount; ++c)
                 if (QTableWidgetItem* item = table_->item(row, c); item && c != kState)
                     item->setForeground(QBrush(theme().mutedText));
         }
     }
+    fitColumnsToText(table_, {kLayout, kWhen, kAdded, kUpdated, kUnchanged, kRejected, kSize, kState});
+    table_->setColumnWidth(kLayout, std::min(table_->columnWidth(kLayout), 240));
     stack_->setCurrentWidget(batches_.empty() ? static_cast<QWidget*>(empty_) : table_);
     import_->setEnabled(store_ != nullptr);
     restore_->setEnabled(store_ != nullptr);
@@ -197,21 +199,23 @@ QMessageBox* ImportHistoryView::askToRollBack(RowId batchId)
         if (n > 0)
             effects << countPhrase(n, one, many);
     };
-    add(plan.appointmentsRemoved, tr("%1 appointment it added is removed"), tr("%1 appointments it added are removed"));
-    add(plan.appointmentsRestored, tr("%1 appointment it changed gets its previous values back"),
-        tr("%1 appointments it changed get their previous values back"));
-    add(plan.clientsRemoved, tr("%1 client it added is removed"), tr("%1 clients it added are removed"));
-    add(plan.clientsRestored, tr("%1 client it changed is put back as before"),
-        tr("%1 clients it changed are put back as before"));
-    add(plan.cliniciansRemoved, tr("%1 clinician it added is removed"), tr("%1 clinicians it added are removed"));
-    add(plan.cliniciansRestored, tr("%1 clinician it changed is put back as before"),
-        tr("%1 clinicians it changed are put back as before"));
+    add(plan.appointmentsRemoved, tr("%1 appointment that was imported is removed"),
+        tr("%1 appointments that were imported are removed"));
+    add(plan.appointmentsRestored, tr("%1 appointment that was changed gets its previous values back"),
+        tr("%1 appointments that were changed get their previous values back"));
+    add(plan.clientsRemoved, tr("%1 client that was imported is removed"), tr("%1 clients that were imported are removed"));
+    add(plan.clientsRestored, tr("%1 client that was changed is put back as before"),
+        tr("%1 clients that were changed are put back as before"));
+    add(plan.cliniciansRemoved, tr("%1 clinician that was imported is removed"),
+        tr("%1 clinicians that were imported are removed"));
+    add(plan.cliniciansRestored, tr("%1 clinician that was changed is put back as before"),
+        tr("%1 clinicians that were changed are put back as before"));
     add(plan.paymentsRemoved, tr("%1 payment is removed"), tr("%1 payments are removed"));
     add(plan.staffHoursRemoved, tr("%1 timesheet entry is removed"), tr("%1 timesheet entries are removed"));
     add(plan.staffHoursRestored, tr("%1 timesheet entry is put back as before"),
         tr("%1 timesheet entries are put back as before"));
     if (effects.isEmpty())
-        effects << tr("Nothing in your data changes: this import added and changed nothing");
+        effects << tr("Nothing in your data changes: these rows were already there as they are");
 
     QString text;
     for (const QString& effect : effects)
@@ -222,8 +226,10 @@ QMessageBox* ImportHistoryView::askToRollBack(RowId batchId)
             if (b.id != batchId)
                 later << QStringLiteral("    %1 (%2)").arg(QString::fromStdString(b.fileName), localTimeText(b.importedAt));
         text += QStringLiteral("\n")
-              + tr("Later imports may have changed the same rows, so these %n later import(s) are rolled back too:",
-                   nullptr, static_cast<int>(later.size()))
+              + (later.size() == 1
+                     ? tr("A later import may have changed the same rows, so it is rolled back too:")
+                     : tr("Later imports may have changed the same rows, so these %1 are rolled back too:")
+                           .arg(later.size()))
               + QStringLiteral("\n") + later.join(QStringLiteral("\n")) + QStringLiteral("\n");
     }
     text += QStringLiteral("\n")
@@ -234,8 +240,7 @@ QMessageBox* ImportHistoryView::askToRollBack(RowId batchId)
                                 QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("RollBackConfirmation"));
     box->setInformativeText(text);
-    QPushButton* confirm = box->addButton(plan.batches.size() > 1 ? tr("Roll Back %n Imports", nullptr,
-                                                                       static_cast<int>(plan.batches.size()))
+    QPushButton* confirm = box->addButton(plan.batches.size() > 1 ? tr("Roll Back %1 Imports").arg(plan.batches.size())
                                                                   : tr("Roll Back"),
                                           QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);

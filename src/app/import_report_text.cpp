@@ -4,6 +4,7 @@
 #include "display_format.h"
 #include "import_file_choice.h"
 #include "signal_colors.h"
+#include "table_fit.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -123,10 +124,15 @@ void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>&
             table->setItem(row, kReportAdded + c, item);
         }
     }
+    table->horizontalHeader()->setStretchLastSection(false);
     table->horizontalHeader()->setSectionResizeMode(kReportFile, QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(kReportLayout, QHeaderView::ResizeToContents);
-    for (int c = kReportAdded; c < kReportColumnCount; ++c)
-        table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    fitColumnsToText(table, {kReportLayout, kReportAdded, kReportUpdated, kReportUnchanged, kReportRejected});
+    table->setColumnWidth(kReportLayout, std::min(table->columnWidth(kReportLayout), 300));
+    // As tall as its rows: the page reads top to bottom without an empty box.
+    int height = table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth() + 4;
+    for (int row = 0; row < table->rowCount(); ++row)
+        height += table->rowHeight(row);
+    table->setMaximumHeight(std::max(height, 80));
 }
 
 } // namespace caseboard::app

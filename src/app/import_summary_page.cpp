@@ -41,6 +41,8 @@ ImportSummaryPage::ImportSummaryPage(QWidget* parent)
     setUpDataTable(table_, 30);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionsMovable(false);
+    table_->setFocusPolicy(Qt::TabFocus);
+    rejects_->setObjectName(QStringLiteral("SecondaryButton"));
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(backup_, 1);
@@ -51,8 +53,9 @@ ImportSummaryPage::ImportSummaryPage(QWidget* parent)
     layout->setSpacing(10);
     layout->addWidget(headline_);
     layout->addWidget(body_);
-    layout->addWidget(table_, 1);
+    layout->addWidget(table_);
     layout->addLayout(bottom);
+    layout->addStretch(1);
 
     connect(rejects_, &QPushButton::clicked, this, [this] {
         int row = table_->currentRow();

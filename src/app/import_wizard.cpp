@@ -125,6 +125,8 @@ ImportWizard::ImportWizard(Store& store, QString backupDirectory, const QStringL
     pages_->addWidget(progress_);
     pages_->addWidget(summary_);
 
+    addFiles_->setObjectName(QStringLiteral("SecondaryButton"));
+    removeFile_->setObjectName(QStringLiteral("SecondaryButton"));
     next_->setObjectName(QStringLiteral("PrimaryButton"));
     next_->setDefault(true);
     back_->setObjectName(QStringLiteral("SecondaryButton"));
@@ -227,8 +229,10 @@ void ImportWizard::refreshFileList()
     if (files_.empty())
         filesHint_->setText(tr("Drop export files here, or add them with the button above."));
     else if (notReady > 0)
-        filesHint_->setText(tr("%n file(s) cannot be read as they are. Match the columns, or remove the file.",
-                               nullptr, notReady));
+        filesHint_->setText(notReady == 1 ? tr("One file cannot be read as it is. Match its columns, or remove it.")
+                                         : tr("%1 files cannot be read as they are. Match their columns, or remove "
+                                              "them.")
+                                               .arg(notReady));
     else
         filesHint_->setText(tr("Check each file\u2019s first rows. Nothing is written until you choose Import."));
     updateButtons();
@@ -410,7 +414,7 @@ void ImportWizard::updateButtons()
         bool anything = false;
         for (const import::FileReport& report : dryRun_.reports)
             anything = anything || report.imported();
-        next_->setText(fileCount() == 1 ? tr("Import") : tr("Import %n Files", nullptr, fileCount()));
+        next_->setText(fileCount() == 1 ? tr("Import") : tr("Import %1 Files").arg(fileCount()));
         next_->setEnabled(anything && dryRun_.error.isEmpty());
         break;
     }

@@ -33,10 +33,11 @@ RejectsDialog::RejectsDialog(import::FileReport report, QWidget* parent)
     intro->setWordWrap(true);
     const auto kept = static_cast<qint64>(report_.issues.size());
     const auto total = static_cast<qint64>(report_.rejected);
-    QString text = tr("%n row(s) of \u201c%1\u201d could not be imported. The line numbers are those a text editor "
-                      "shows; fix the rows in your EHR and export again, or save this list to work through it.",
-                      nullptr, static_cast<int>(total))
-                       .arg(fileName);
+    QString text = (total == 1 ? tr("1 row of \u201c%1\u201d could not be imported.").arg(fileName)
+                               : tr("%1 rows of \u201c%2\u201d could not be imported.").arg(formatCount(total), fileName))
+                 + QLatin1Char(' ')
+                 + tr("The line numbers are those a text editor shows; fix the rows in your EHR and export again, "
+                      "or save this list to work through it.");
     if (kept < total)
         text += QLatin1Char(' ') + tr("The first %1 are listed here.").arg(formatCount(kept));
     intro->setText(text);
@@ -46,7 +47,7 @@ RejectsDialog::RejectsDialog(import::FileReport report, QWidget* parent)
     setUpDataTable(table_, 30);
     table_->horizontalHeader()->resizeSection(RejectsTableModel::kLine, 70);
     table_->horizontalHeader()->resizeSection(RejectsTableModel::kColumn, 150);
-    table_->horizontalHeader()->resizeSection(RejectsTableModel::kReason, 300);
+    table_->horizontalHeader()->resizeSection(RejectsTableModel::kReason, 400);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton* save = buttons->addButton(tr("Save as CSV\u2026"), QDialogButtonBox::ActionRole);

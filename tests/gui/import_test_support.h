@@ -73,6 +73,7 @@ inline QString writeAppointments(const QString& path, int rows, const QString& s
 // The window with `dialog` drawn over its centre, as the user sees them.
 inline QString saveDialogScreenshot(QWidget& window, QWidget& dialog, const QString& fileName)
 {
+    QTest::qWait(100); // layouts and queued shows settle first
     QPixmap picture = window.grab();
     {
         QPainter painter(&picture);
