@@ -83,7 +83,8 @@ ImportHistoryView::ImportHistoryView(QWidget* parent)
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->horizontalHeader()->setSectionsMovable(false);
     table_->horizontalHeader()->setStretchLastSection(false);
-    table_->horizontalHeader()->setSectionResizeMode(kFile, QHeaderView::Stretch);
+    // The file name is what the admin looks for: it gets its width; the layout's title elides.
+    table_->horizontalHeader()->setSectionResizeMode(kLayout, QHeaderView::Stretch);
     table_->setFocusPolicy(Qt::TabFocus); // no focus frame on a cell after a click
 
     stack_->addWidget(empty_);
@@ -150,8 +151,8 @@ void ImportHistoryView::reload()
                     item->setForeground(QBrush(theme().mutedText));
         }
     }
-    fitColumnsToText(table_, {kLayout, kWhen, kAdded, kUpdated, kUnchanged, kRejected, kSize, kState});
-    table_->setColumnWidth(kLayout, std::min(table_->columnWidth(kLayout), 240));
+    fitColumnsToText(table_, {kFile, kWhen, kAdded, kUpdated, kUnchanged, kRejected, kSize, kState});
+    table_->setColumnWidth(kFile, std::clamp(table_->columnWidth(kFile), 160, 320));
     stack_->setCurrentWidget(batches_.empty() ? static_cast<QWidget*>(empty_) : table_);
     import_->setEnabled(store_ != nullptr);
     restore_->setEnabled(store_ != nullptr);

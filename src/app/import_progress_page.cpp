@@ -39,7 +39,8 @@ ImportProgressPage::ImportProgressPage(QWidget* parent)
     note_->setAlignment(Qt::AlignCenter);
     note_->setText(tr("A backup of your database was saved before anything was written. If you cancel, "
                       "Caseboard puts everything back exactly as it was."));
-    note_->setFixedWidth(520); // a fixed width lets the wrapped text claim its height
+    note_->setFixedWidth(520);
+    note_->setMinimumHeight(note_->heightForWidth(520)); // a centred label gets only its one-line hint otherwise
     cancel_->setObjectName(QStringLiteral("SecondaryButton"));
 
     auto* layout = new QVBoxLayout(this);

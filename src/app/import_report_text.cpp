@@ -125,9 +125,9 @@ void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>&
         }
     }
     table->horizontalHeader()->setStretchLastSection(false);
-    table->horizontalHeader()->setSectionResizeMode(kReportFile, QHeaderView::Stretch);
-    fitColumnsToText(table, {kReportLayout, kReportAdded, kReportUpdated, kReportUnchanged, kReportRejected});
-    table->setColumnWidth(kReportLayout, std::min(table->columnWidth(kReportLayout), 300));
+    table->horizontalHeader()->setSectionResizeMode(kReportLayout, QHeaderView::Stretch);
+    fitColumnsToText(table, {kReportFile, kReportAdded, kReportUpdated, kReportUnchanged, kReportRejected});
+    table->setColumnWidth(kReportFile, std::clamp(table->columnWidth(kReportFile), 160, 340));
     // As tall as its rows: the page reads top to bottom without an empty box.
     int height = table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth() + 4;
     for (int row = 0; row < table->rowCount(); ++row)

@@ -2,6 +2,7 @@
 
 #include "data_table.h"
 #include "import_file_choice.h"
+#include "table_fit.h"
 
 #include "caseboard/store/store.h"
 
@@ -41,8 +42,8 @@ RestoreBackupDialog::RestoreBackupDialog(Store& store, QString backupDirectory, 
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->horizontalHeader()->setSectionsMovable(false);
-    table_->horizontalHeader()->setSectionResizeMode(kTaken, QHeaderView::ResizeToContents);
-    table_->horizontalHeader()->setSectionResizeMode(kSize, QHeaderView::ResizeToContents);
+    table_->setFocusPolicy(Qt::TabFocus);
+    restore_->setObjectName(QStringLiteral("PrimaryButton"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(restore_, QDialogButtonBox::ActionRole);
@@ -85,6 +86,7 @@ void RestoreBackupDialog::reload()
         file->setToolTip(QDir::toNativeSeparators(path));
         table_->setItem(row, kFile, file);
     }
+    fitColumnsToText(table_, {kTaken, kSize});
     if (!backups_.empty())
         table_->selectRow(0);
     restore_->setEnabled(!backups_.empty());
