@@ -3,6 +3,7 @@
 // where payroll's counted sessions must be the dashboard's.
 
 #include "caseboard/core/day.h"
+#include "caseboard/csv/csv_reader.h"
 #include "caseboard/demo/demo_practice.h"
 #include "caseboard/metrics/goals_and_rates.h"
 #include "caseboard/metrics/metric_settings.h"
@@ -10,13 +11,16 @@
 #include "caseboard/metrics/payroll.h"
 #include "caseboard/metrics/payroll_settings.h"
 #include "caseboard/metrics/snapshot.h"
+#include "caseboard/report/payroll_report.h"
 #include "caseboard/store/store.h"
 
 #include "fixture_builders.h"
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <string>
+#include <vector>
 
 using namespace caseboard;
 using namespace caseboard::metrics;
@@ -266,6 +270,49 @@ TEST_CASE("payroll over a hand-built semi-monthly period", "[payroll]")
         CHECK(r.sessionsThrough == midPeriod);
         CHECK(clinicianNamed(r, "Ana").countedSessions == 2);
         CHECK(clinicianNamed(r, "Bo").countedSessions == 1);
+    }
+
+    SECTION("the CSV for the payroll provider: one row per person, the engine's numbers")
+    {
+        PayrollSettings s;
+        s.payBillableCancels = true;
+        const PayrollReport r = computePayroll(snapshot, metricSettings, s, people, feb, T);
+        std::istringstream in(report::payrollCsv(r));
+        std::vector<std::vector<std::string>> rows;
+        const auto result = csv::readCsv(in, {}, [&](const csv::Row& row) {
+            rows.emplace_back(row.fields.begin(), row.fields.end());
+            return csv::RowAction::Continue;
+        });
+        CHECK(result.outcome == csv::ReadOutcome::Completed);
+        REQUIRE(rows.size() == 1 + 4); // Ana, Bo (sessions and timesheet on one row), Dee, Eve
+        CHECK(rows[0] == report::payrollCsvHeader());
+        CHECK(rows[1] == std::vector<std::string>{"Ana", "clinician", "2025-02-16", "2025-02-28", "3", "1", "yes",
+                                                  "4.15", "0.00", "4.15", "120.00", "498.00"});
+        CHECK(rows[2] == std::vector<std::string>{"Bo", "clinician", "2025-02-16", "2025-02-28", "2", "0", "yes",
+                                                  "1.50", "2.00", "3.50", "", ""});
+        CHECK(rows[3] == std::vector<std::string>{"Dee", "intake coordinator", "2025-02-16", "2025-02-28", "0", "0",
+                                                  "yes", "0.00", "21.75", "21.75", "25.00", "543.75"});
+        CHECK(rows[4][0] == "Eve");
+        Cents total = 0;
+        for (const report::PayrollLine& line : report::payrollLines(r))
+            total += line.pay.value_or(0);
+        CHECK(total == r.totals.pay());
+
+        const std::string text = report::payrollText(r);
+        CHECK(text.find("Payroll 2025-02-16 to 2025-02-28 (13 days)") != std::string::npos);
+        CHECK(text.find("$498.00") != std::string::npos);
+        CHECK(text.find("no rate") != std::string::npos);
+        CHECK(text.find(formatCentsDisplay(r.totals.pay())) != std::string::npos);
+    }
+
+    SECTION("a name that looks like a formula is written as text")
+    {
+        std::vector<PayrollPerson> tricky = people;
+        for (PayrollPerson& p : tricky)
+            if (p.name == "Dee")
+                p.name = "=HYPERLINK(\"x\")";
+        const PayrollReport r = computePayroll(snapshot, metricSettings, PayrollSettings{}, tricky, feb, T);
+        CHECK(report::payrollCsv(r).find("'=HYPERLINK") != std::string::npos);
     }
 
     SECTION("counted sessions equal countedSessionsByClinician")
