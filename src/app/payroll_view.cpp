@@ -329,7 +329,11 @@ void PayrollView::setDatabase(Store* store)
     metricSettings_ = metrics::loadMetricSettings(*store);
     period_ = settings_.periods.containing(asOf());
     showSettingsInControls();
-    reload();
+    refreshLabels();
+    // The snapshot is read when the view is first shown, not with every database that
+    // opens: most sessions never visit Payroll.
+    if (isVisible())
+        reload();
 }
 
 void PayrollView::reload()
@@ -352,11 +356,11 @@ void PayrollView::reload()
 void PayrollView::showEvent(QShowEvent* event)
 {
     PracticeView::showEvent(event);
-    // Rates, roles, timesheets and settings may have changed in another view since: read
-    // them again each time the view comes back (the first show follows setDatabase).
-    if (shownOnce_ && store_ && !loading_)
+    // Rates, roles, timesheets, settings and appointments may have changed in another
+    // view since: read them again each time the view comes back. The last payroll stays
+    // on screen until the new one is computed.
+    if (store_ && !loading_)
         reload();
-    shownOnce_ = true;
 }
 
 void PayrollView::setAsOf(Day asOf) { asOf_->setDate(toQDate(asOf)); }

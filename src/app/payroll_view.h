@@ -2,8 +2,9 @@
 // Payroll: one pay period at a time — the clinicians' counted sessions, hours and pay,
 // the support staff's timesheet hours and pay, the totals — with the practice's payroll
 // settings beside it and exports for the payroll provider (CSV) and the records (PDF).
-// The snapshot loads off the GUI thread; one period's payroll is then a pass over that
-// period's rows, quick enough to compute on the GUI thread at every click.
+// The snapshot loads off the GUI thread each time the view is shown; one period's payroll
+// is then a pass over that period's rows, quick enough to compute on the GUI thread at
+// every click.
 
 #include "practice_view.h"
 
@@ -85,7 +86,6 @@ private:
     std::shared_ptr<const metrics::PayrollReport> report_;
     bool loading_ = false;
     bool updatingControls_ = false;
-    bool shownOnce_ = false;
 
     QStackedWidget* stack_;
     EmptyStateWidget* empty_;

@@ -260,6 +260,20 @@ private Q_SLOTS:
         qInfo("pdf page: %s", qPrintable(prefix + QStringLiteral("-1.png")));
     }
 
+    void comingBackReadsNewRates()
+    {
+        // A rate entered elsewhere (here straight into the database) shows when the view
+        // is shown again, and the missing-rate flag goes.
+        QCOMPARE(view_->report()->totals.missingRates, 1);
+        window_->store()->connection().exec(
+            "UPDATE clinicians SET hourly_rate_cents = 5000 WHERE hourly_rate_cents IS NULL");
+        window_->showView(ViewId::Dashboard);
+        window_->showView(ViewId::Payroll);
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy() && view_->report()->totals.missingRates == 0, 60000);
+        compareTablesWith(engineReport());
+        QVERIFY(!view_->findChild<QLabel*>(QStringLiteral("WarningBanner"))->isVisible());
+    }
+
     void cleanupTestCase() { window_.reset(); }
 };
 
