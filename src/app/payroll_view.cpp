@@ -61,14 +61,11 @@ QLabel#MutedLabel { color: %4; }
              c(t.hover));
 }
 
-// A table as tall as its rows (up to `maxRows`), so the two tables stack without a sea
-// of empty rows between them; more rows scroll.
-void fitTableHeight(QTableView* table, int rows, int maxRows)
+// The height of a table showing `rows` rows (at least one) without scrolling.
+int tableHeightFor(const QTableView* table, int rows)
 {
-    const int shown = std::clamp(rows, 1, maxRows);
-    const int height = table->horizontalHeader()->sizeHint().height()
-        + shown * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth() + 2;
-    table->setFixedHeight(height);
+    return table->horizontalHeader()->sizeHint().height() + std::max(rows, 1) * table->verticalHeader()->defaultSectionSize()
+        + 2 * table->frameWidth() + 2;
 }
 
 void setUpPayrollTable(QTableView* table, int rowHeight)
@@ -207,11 +204,12 @@ PayrollView::PayrollView(QWidget* parent)
     pageLayout->addWidget(notice_);
     pageLayout->addSpacing(4);
     pageLayout->addWidget(clinicianTitle);
-    pageLayout->addWidget(clinicianTable_);
+    // The clinicians take the room they need and no more; a long team scrolls inside it.
+    pageLayout->addWidget(clinicianTable_, 1);
     pageLayout->addSpacing(4);
     pageLayout->addWidget(staffTitle_);
     pageLayout->addWidget(staffTable_);
-    pageLayout->addStretch(1);
+    pageLayout->addStretch(0);
     pageLayout->addWidget(totalsFrame);
 
     empty_ = new EmptyStateWidget(info.iconName, tr("No practice open"),
@@ -438,13 +436,15 @@ void PayrollView::recompute()
     }
     clinicianModel_->setReport(report_);
     staffModel_->setReport(report_);
-    const int rowHeight = clinicianTable_->verticalHeader()->defaultSectionSize();
-    const int available = std::max(240, height() - 420);
-    const int staffRows = report_ ? static_cast<int>(report_->staff.size()) : 0;
-    const int staffShown = std::clamp(staffRows, 1, 5);
-    fitTableHeight(staffTable_, staffRows, 5);
-    fitTableHeight(clinicianTable_, report_ ? static_cast<int>(report_->clinicians.size()) : 0,
-                   std::max(4, (available - staffShown * rowHeight) / rowHeight));
+    // Tables as tall as their rows, so the two stack without a sea of empty rows between
+    // them: all the clinicians when there is room (else it scrolls), up to five staff.
+    const int clinicians = report_ ? static_cast<int>(report_->clinicians.size()) : 0;
+    const int staff = report_ ? static_cast<int>(report_->staff.size()) : 0;
+    clinicianTable_->setMinimumHeight(tableHeightFor(clinicianTable_, std::min(clinicians, 4)));
+    clinicianTable_->setMaximumHeight(tableHeightFor(clinicianTable_, clinicians));
+    staffTable_->setFixedHeight(tableHeightFor(staffTable_, std::min(staff, 5)));
+    // No staff: the title says so, an empty table would only repeat it.
+    staffTable_->setVisible(staff > 0);
     refreshLabels();
     Q_EMIT reportChanged();
 }

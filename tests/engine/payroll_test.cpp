@@ -55,7 +55,7 @@ void addStaffHours(Store& store, RowId person, Day day, double hours)
 
 } // namespace
 
-TEST_CASE("semi-monthly periods run 1st-15th and 16th to the month's end", "[payroll]")
+TEST_CASE("payroll: semi-monthly periods run 1st-15th and 16th to the month's end", "[payroll]")
 {
     const PayPeriodRule rule{PayPeriodKind::SemiMonthly, makeDay(2024, 1, 1)};
     CHECK(rule.containing(makeDay(2025, 1, 1)) == period(makeDay(2025, 1, 1), makeDay(2025, 1, 15)));
@@ -74,7 +74,7 @@ TEST_CASE("semi-monthly periods run 1st-15th and 16th to the month's end", "[pay
     CHECK(rule.previous(rule.containing(makeDay(2025, 1, 3))) == period(makeDay(2024, 12, 16), makeDay(2024, 12, 31)));
 }
 
-TEST_CASE("bi-weekly periods are 14 days from the anchor, before it too", "[payroll]")
+TEST_CASE("payroll: bi-weekly periods are 14 days from the anchor, before it too", "[payroll]")
 {
     const PayPeriodRule rule{PayPeriodKind::BiWeekly, makeDay(2025, 3, 3)}; // a Monday
     CHECK(rule.containing(makeDay(2025, 3, 3)) == period(makeDay(2025, 3, 3), makeDay(2025, 3, 16)));
@@ -324,7 +324,7 @@ TEST_CASE("payroll over a hand-built semi-monthly period", "[payroll]")
     }
 }
 
-TEST_CASE("pay rounds to the nearest cent", "[payroll]")
+TEST_CASE("payroll: pay rounds to the nearest cent", "[payroll]")
 {
     CHECK(payForMinutes(50, 12000) == 10000);
     CHECK(payForMinutes(53, 10000) == 8833); // 8833.33

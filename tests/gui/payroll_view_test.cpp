@@ -23,6 +23,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -272,6 +273,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy() && view_->report()->totals.missingRates == 0, 60000);
         compareTablesWith(engineReport());
         QVERIFY(!view_->findChild<QLabel*>(QStringLiteral("WarningBanner"))->isVisible());
+    }
+
+    void aLargeTeamScrollsInsideItsTable()
+    {
+        const QString bigPath = directory_.filePath(QStringLiteral("large.db"));
+        DemoOptions options = gui_test::smallPractice();
+        options.years = 1;
+        options.clinicians = 25;
+        options.clients = 700;
+        gui_test::createPractice(bigPath, options);
+        window_.reset();
+        view_ = nullptr;
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), bigPath);
+        if (QTest::currentTestFailed())
+            return;
+        window_->showView(ViewId::Payroll);
+        view_ = qobject_cast<PayrollView*>(window_->view(ViewId::Payroll));
+        QVERIFY(view_);
+        view_->setAsOf(asOf_);
+        view_->showPeriodContaining(inPeriod_);
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy() && view_->report() && view_->report()->clinicians.size() > 15,
+                                 60000);
+        // Everything fits the window: the table scrolls, the totals and exports stay on screen.
+        auto* exportPdf = view_->findChildren<QPushButton*>(QStringLiteral("PrimaryButton")).value(0);
+        QVERIFY(exportPdf && exportPdf->isVisible());
+        QVERIFY(exportPdf->mapTo(view_, QPoint(0, exportPdf->height())).y() <= view_->height());
+        QVERIFY(view_->clinicianTable()->height() >= 4 * view_->clinicianTable()->verticalHeader()->defaultSectionSize());
+        gui_test::saveScreenshot(*window_, QStringLiteral("payroll-large-team.png"));
+
+        // Its PDF, to look at how a longer table sits on the page.
+        const QDir output(QStringLiteral(CASEBOARD_GUI_TEST_OUTPUT_DIR));
+        const QString pdfPath = output.filePath(QStringLiteral("payroll-large-team.pdf"));
+        QCOMPARE(view_->exportPdf(pdfPath), QString());
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        if (pdftoppm.isEmpty())
+            return;
+        QProcess render;
+        render.start(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdfPath,
+                                output.filePath(QStringLiteral("payroll-large-team-pdf"))});
+        QVERIFY(render.waitForFinished(60000));
+        QCOMPARE(render.exitCode(), 0);
+        QVERIFY(QFile::exists(output.filePath(QStringLiteral("payroll-large-team-pdf-1.png"))));
     }
 
     void cleanupTestCase() { window_.reset(); }
