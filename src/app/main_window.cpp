@@ -15,6 +15,7 @@
 #include "import_wizard.h"
 #include "navigation_sidebar.h"
 #include "restore_backup_dialog.h"
+#include "payroll_view.h"
 #include "team_settings_view.h"
 #include "welcome_view.h"
 
@@ -81,6 +82,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             view = new TeamSettingsView(stack_);
         else if (id == ViewId::Import)
             view = new ImportHistoryView(stack_);
+        else if (id == ViewId::Payroll)
+            view = new PayrollView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;

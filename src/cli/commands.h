@@ -25,5 +25,6 @@ Command addExportCommand(CLI::App& parent);
 Command addReportCommand(CLI::App& parent);
 Command addHistoryCommand(CLI::App& parent);
 Command addRollbackCommand(CLI::App& parent);
+Command addPayrollCommand(CLI::App& parent);
 
 } // namespace caseboard::cli

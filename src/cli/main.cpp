@@ -17,10 +17,17 @@ int main(int argc, char** argv)
     bool verbose = false;
     app.add_flag("-v,--verbose", verbose, "Also write log lines to stderr");
 
-    const std::vector<cli::Command> commands{cli::addDemoCommand(app), cli::addCheckCommand(app),
-                                             cli::addImportCommand(app), cli::addExportCommand(app),
-                                             cli::addReportCommand(app), cli::addHistoryCommand(app),
-                                             cli::addRollbackCommand(app)};
+    // One command a line, so that adding one never touches another's line.
+    const std::vector<cli::Command> commands{
+        cli::addDemoCommand(app),
+        cli::addCheckCommand(app),
+        cli::addImportCommand(app),
+        cli::addExportCommand(app),
+        cli::addReportCommand(app),
+        cli::addHistoryCommand(app),
+        cli::addRollbackCommand(app),
+        cli::addPayrollCommand(app),
+    };
     CLI11_PARSE(app, argc, argv);
 
     initLogging(defaultDataDirectory(), verbose);
