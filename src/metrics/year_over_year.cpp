@@ -142,11 +142,14 @@ std::vector<YearPeriod> yearOverYearPeriods(const Snapshot& snapshot, Day asOf, 
     if (snapshot.appointments.size() > 0) {
         const int firstYear = static_cast<int>(year_month_day{snapshot.appointments.day(0)}.year());
         for (int y = std::max(firstYear, thisYear - maxYears); y < thisYear; ++y)
-            result.push_back({YearPeriod::Kind::CalendarYear, y, {makeDay(y, 1, 1), makeDay(y, 12, 31)}});
+            result.push_back({YearPeriod::Kind::CalendarYear, y, {makeDay(y, 1, 1), makeDay(y, 12, 31)}, false});
     }
     result.push_back({YearPeriod::Kind::SameDaysLastYear, thisYear - 1,
-                      {makeDay(thisYear - 1, 1, 1), sameDayLastYear(asOf)}});
-    result.push_back({YearPeriod::Kind::YearToDate, thisYear, {makeDay(thisYear, 1, 1), asOf}});
+                      {makeDay(thisYear - 1, 1, 1), sameDayLastYear(asOf)}, false});
+    result.push_back({YearPeriod::Kind::YearToDate, thisYear, {makeDay(thisYear, 1, 1), asOf}, false});
+    if (snapshot.appointments.size() > 0)
+        for (YearPeriod& p : result)
+            p.partialHistory = p.window.from < snapshot.appointments.day(0);
     return result;
 }
 

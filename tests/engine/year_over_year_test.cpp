@@ -14,13 +14,17 @@
 #include "caseboard/metrics/snapshot.h"
 #include "caseboard/metrics/workflow_lists.h"
 #include "caseboard/metrics/year_over_year.h"
+#include "caseboard/report/trends_report.h"
 #include "caseboard/store/store.h"
+#include "caseboard/csv/csv_reader.h"
+#include "caseboard/metrics/trend_metric.h"
 
 #include "fixture_builders.h"
 
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <sstream>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -180,6 +184,8 @@ TEST_CASE("year over year: the columns of T = 2024-02-29", "[yoy]")
     CHECK(periods[0].kind == YearPeriod::Kind::CalendarYear);
     CHECK(periods[0].window.from == d(2022, 1, 1));
     CHECK(periods[0].window.to == d(2022, 12, 31));
+    CHECK(periods[0].partialHistory); // the first appointment is 2022-03-07
+    CHECK_FALSE(periods[1].partialHistory);
     CHECK(periods[1].year == 2023);
     CHECK(periods[2].kind == YearPeriod::Kind::SameDaysLastYear);
     CHECK(periods[2].window.from == d(2023, 1, 1));
@@ -444,4 +450,52 @@ TEST_CASE("year over year on the demo practice equals the engine's functions", "
         for (std::size_t i = 0; i < months.size(); ++i)
             CHECK(months[i].count == y.practice.intakeMonths[i].count);
     }
+}
+
+TEST_CASE("year over year: the JSON, CSV and text reports carry the engine's figures", "[yoy]")
+{
+    const YearOverYear y = computeYearOverYear(fixture().snapshot(), fixture().settings(), d(2024, 2, 29));
+    const nlohmann::json json = report::trendsJson(y);
+    REQUIRE(json.at("periods").size() == 4);
+    CHECK(json.at("periods")[2].at("to") == "2023-02-28");
+    CHECK(json.at("periods")[0].at("label") == "2022*");
+    const auto& y2022 = json.at("practice").at("periods")[0];
+    CHECK(y2022.at("counted_sessions") == 8);
+    CHECK(y2022.at("revenue_charged") == 800.0);
+    CHECK(y2022.at("revenue_collected") == 580.0);
+    CHECK(y2022.at("cancellation_rate").get<double>() == Approx(3.0 / 11.0));
+    CHECK(json.at("practice").at("periods")[2].at("retention_rate") == 1.0);
+
+    // CSV: a header, then one row per scope (practice, 2 locations, 2 supervisors, 2 types)
+    // and column, with the JSON's numbers.
+    std::istringstream csvText(report::trendsCsv(y));
+    std::vector<std::vector<std::string>> rows;
+    const auto read = csv::readCsv(csvText, {}, [&](const csv::Row& row) {
+        rows.emplace_back(row.fields.begin(), row.fields.end());
+        return csv::RowAction::Continue;
+    });
+    REQUIRE(read.ok());
+    REQUIRE(rows.size() == 1 + 7 * 4);
+    CHECK(rows[0][0] == "group_by");
+    CHECK(rows[0][6] == "counted_sessions");
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const std::size_t scope = (r - 1) / 4;
+        const std::size_t period = (r - 1) % 4;
+        const ScopeTrends& s = scope == 0 ? y.practice
+            : scope <= 2               ? y.locations[scope - 1]
+            : scope <= 4               ? y.supervisors[scope - 3]
+                                       : y.clinicianTypes[scope - 5];
+        INFO("row " << r);
+        CHECK(rows[r][1] == s.scope.value);
+        CHECK(std::stoll(rows[r][6]) == s.periods[period].countedSessions);
+        CHECK(std::stoll(rows[r][7]) == s.periods[period].intakes);
+        CHECK(std::llround(std::stod(rows[r][12]) * 100) == s.periods[period].revenueCharged);
+        CHECK(std::llround(std::stod(rows[r][13]) * 100) == s.periods[period].revenueCollected);
+        CHECK(std::stoll(rows[r][14]) == s.periods[period].activeClients);
+    }
+
+    const std::string text = report::trendsText(y);
+    CHECK(text.find("2023 Jan 1 - Feb 28") != std::string::npos);
+    CHECK(text.find("Location: North") != std::string::npos);
+    CHECK(text.find("$1,350.00") != std::string::npos);
 }

@@ -30,6 +30,9 @@ struct YearPeriod {
     Kind kind = Kind::CalendarYear;
     int year = 0;
     Window window; // the figures' T is window.to
+    // The practice's first appointment is later than the window's first day: the column
+    // covers less than its days (the first year of imported history), so views mark it.
+    bool partialHistory = false;
 };
 
 // The same calendar day a year earlier; Feb 29 becomes Feb 28.
