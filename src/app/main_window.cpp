@@ -13,6 +13,7 @@
 #include "icons.h"
 #include "navigation_sidebar.h"
 #include "team_settings_view.h"
+#include "trends_view.h"
 #include "welcome_view.h"
 
 #include "caseboard/core/day.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             view = new DashboardView(stack_);
         else if (id == ViewId::TeamSettings)
             view = new TeamSettingsView(stack_);
+        else if (id == ViewId::Trends)
+            view = new TrendsView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;
