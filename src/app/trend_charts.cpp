@@ -2,6 +2,7 @@
 
 #include "chart_axes.h"
 #include "chart_colors.h"
+#include "display_format.h"
 #include "trends_format.h"
 
 #include <QBarCategoryAxis>
@@ -172,9 +173,13 @@ void buildYearBarChart(QChart* chart, const metrics::YearOverYear& trends, Scope
     const ChartColors c = chartColors();
     styleChart(chart, c, font);
     chart->setTitle(tr("%1 by year").arg(trendMetricTitle(metric)));
+    // Short names below the bars, the year-to-date ones on two lines ("2025" over "YTD"):
+    // axis labels are rich text, and one line is wider than a bar group at 1280 pixels.
     QStringList categories;
     for (const metrics::YearPeriod& p : trends.periods)
-        categories << periodTitle(p);
+        categories << (p.kind == metrics::YearPeriod::Kind::CalendarYear
+                           ? periodTitle(p)
+                           : tr("%1<br>YTD").arg(p.year) + (p.partialHistory ? QStringLiteral("*") : QString()));
     double top = 0.0;
 
     if (groupBy == Scope::Kind::Practice) {
@@ -250,7 +255,10 @@ void buildMonthLineChart(QChart* chart, const metrics::YearOverYear& trends, Sco
     if (groupBy == Scope::Kind::Practice) {
         chart->setTitle(tr("%1 by month, %2 against %3").arg(trendMetricTitle(metric)).arg(thisYear).arg(thisYear - 1));
         fill(line(QString::number(thisYear - 1), c.muted, Qt::DashLine, 2.0), trends.practice, thisYear - 1);
-        fill(line(QString::number(thisYear), c.counted, Qt::SolidLine), trends.practice, thisYear);
+        // The as-of month is cut at T: the name says so, lest its dip read as a fall.
+        fill(line(tr("%1 (to %2)").arg(thisYear).arg(QLocale().toString(toQDate(trends.asOf), QStringLiteral("MMM d"))),
+                  c.counted, Qt::SolidLine),
+             trends.practice, thisYear);
     } else {
         chart->setTitle(tr("%1 by month in %2").arg(trendMetricTitle(metric)).arg(thisYear));
         const auto& groups = trends.groups(groupBy);

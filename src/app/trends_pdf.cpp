@@ -11,6 +11,7 @@
 #include <QChartView>
 #include <QDate>
 #include <QFileInfo>
+#include <QGraphicsScene>
 #include <QImage>
 #include <QLocale>
 #include <QPageLayout>
@@ -34,9 +35,11 @@ QString tr(const char* text) { return QCoreApplication::translate("caseboard::ap
 
 // Chart sizes in the document's units (1/96 inch): two side by side fill a landscape
 // Letter page between half-inch margins.
+constexpr int kPageWidth = 960;  // 10 inches: Letter landscape less half-inch margins
+constexpr int kPageHeight = 720; // 7.5 inches
 constexpr int kHalfWidth = 470;
 constexpr int kFullWidth = 950;
-constexpr int kChartHeight = 270;
+constexpr int kChartHeight = 250;
 // Pixels per document unit in the images: sharp when printed, small enough to stay light.
 constexpr int kImageScale = 3;
 
@@ -58,7 +61,10 @@ QImage renderChart(const std::function<void(QChart*, const QFont&)>& build, QSiz
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    view.render(&painter);
+    // The scene, not the widget: QWidget::render would scale the image's pixel ratio in
+    // twice. The chart fills the scene rectangle the view gave it.
+    const QRectF area(QPointF(0, 0), QSizeF(size));
+    view.scene()->render(&painter, area, area);
     painter.end();
     view.hide();
     return image;
@@ -66,10 +72,12 @@ QImage renderChart(const std::function<void(QChart*, const QFont&)>& build, QSiz
 
 QString escaped(const QString& text) { return text.toHtmlEscaped(); }
 
-QString tableHtml(const metrics::YearOverYear& trends, const std::vector<YearTableColumn>& columns)
+// `padding` 4 for the practice's table; the three group tables share a page with 2.
+QString tableHtml(const metrics::YearOverYear& trends, const std::vector<YearTableColumn>& columns, int padding = 4)
 {
-    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" "
-                                  "style=\"border-collapse: collapse; margin-bottom: 6px;\">");
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"%1\" "
+                                  "style=\"border-collapse: collapse; margin-bottom: 4px;\">")
+                       .arg(padding);
     html += QStringLiteral("<tr><th align=\"left\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
                 .arg(tr("Figure"));
     for (const YearTableColumn& c : columns)
@@ -154,7 +162,7 @@ QString trendsReportHtml(const metrics::YearOverYear& trends, const TrendsPdfOpt
         if (trends.groups(kind).empty())
             continue;
         html += h3 + escaped(groupKindTitle(kind)) + QStringLiteral("</h3>");
-        html += tableHtml(trends, yearTableColumns(trends, kind, last));
+        html += tableHtml(trends, yearTableColumns(trends, kind, last), 2);
     }
 
     html += QStringLiteral("<h2 style=\"font-size: 13pt; page-break-before: always; margin-bottom: 4px;\">%1</h2>")
@@ -162,13 +170,18 @@ QString trendsReportHtml(const metrics::YearOverYear& trends, const TrendsPdfOpt
     html += sideBySide(image(QStringLiteral("groupYears"), kHalfWidth, kChartHeight),
                        image(QStringLiteral("groupMonths"), kHalfWidth, kChartHeight));
 
-    html += h2 + tr("Intakes per month") + QStringLiteral("</h2>");
+    // The intakes chart, its figures and the definitions make the last page: a chart never
+    // fits below the group charts, and QTextDocument cannot keep a table from splitting.
+    html += QStringLiteral("<h2 style=\"font-size: 13pt; page-break-before: always; margin-bottom: 4px;\">%1</h2>")
+                .arg(tr("Intakes per month"));
     html += note
         + escaped(tr("Clients new to the practice: their first attended, late-cancelled or no-show session with "
                      "anyone. The last month is counted to %1.")
                       .arg(formatDayMedium(trends.asOf)))
         + QStringLiteral("</p>");
-    html += image(QStringLiteral("intakes"), kFullWidth, kChartHeight);
+    // In a table cell like the other charts: a bare image line gets space above it.
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr><td>%1</td></tr></table>")
+                .arg(image(QStringLiteral("intakes"), kFullWidth, kChartHeight));
     html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"3\" style=\"border-collapse: "
                            "collapse;\"><tr><th align=\"left\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
                 .arg(tr("Month"));
@@ -234,6 +247,11 @@ bool writeTrendsPdf(const QString& path, const metrics::YearOverYear& trends, co
     font.setPointSizeF(9.0);
     document.setDefaultFont(font);
     document.setHtml(trendsReportHtml(trends, options));
+    // Paginated in the document's own units (1/96 inch) with the printable area's shape:
+    // print() then scales each page onto the paper, keeping the charts at the sizes the
+    // HTML gives them, and adds no margins or page numbers of its own.
+    document.setDocumentMargin(0);
+    document.setPageSize(QSizeF(kPageWidth, kPageHeight));
 
     {
         // The file is complete once the writer is gone.

@@ -150,7 +150,7 @@ TrendsView::TrendsView(QWidget* parent)
     table_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table_->horizontalHeader()->setSectionsMovable(false);
     table_->horizontalHeader()->setStretchLastSection(false);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table_->horizontalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     layout->addWidget(table_);
     layout->addSpacing(4);
@@ -325,7 +325,15 @@ void TrendsView::refresh()
     exportPdf_->setEnabled(trends_ != nullptr);
     const auto period = static_cast<std::size_t>(std::max(0, period_->currentIndex()));
     model_->setTrends(trends_, groupBy(), period);
-    // Every row shown, no inner scrolling: the page scrolls.
+    // Every row and column shown whole, no inner scrolling (the page scrolls), and the
+    // table no wider than its columns, so the figures stay near their labels.
+    table_->resizeColumnsToContents();
+    int width = 2 * table_->frameWidth() + 2;
+    for (int column = 0; column < model_->columnCount(); ++column) {
+        table_->setColumnWidth(column, table_->columnWidth(column) + 12);
+        width += table_->columnWidth(column);
+    }
+    table_->setMaximumWidth(width);
     table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height()
                            + model_->rowCount() * table_->verticalHeader()->defaultSectionSize() + 4);
     for (QChartView* view : {yearChart_, monthChart_, intakeChart_})

@@ -129,8 +129,11 @@ QVariant YearTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (section == 0)
-        return role == Qt::DisplayRole ? QVariant(tr("Figure")) : QVariant();
+    if (section == 0) {
+        if (role == Qt::DisplayRole)
+            return tr("Figure");
+        return role == Qt::TextAlignmentRole ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant();
+    }
     const auto i = static_cast<std::size_t>(section - 1);
     if (i >= columns_.size())
         return {};

@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
 
@@ -118,6 +119,7 @@ private Q_SLOTS:
         QVERIFY(!view_->yearChart()->chart()->series().isEmpty());
         QVERIFY(!view_->monthChart()->chart()->series().isEmpty());
         QVERIFY(!view_->intakeChart()->chart()->series().isEmpty());
+        QTest::qWait(50); // the chart views repaint on the next turn of the event loop
         gui_test::saveScreenshot(*window_, QStringLiteral("trends-practice-1280x800.png"));
     }
 
@@ -139,13 +141,17 @@ private Q_SLOTS:
         compareTable(expected, metrics::Scope::Kind::Location, 1);
         view_->setChartMetric(metrics::TrendMetric::RevenueCharged);
         view_->setGroupPeriod(expected.periods.size() - 1);
+        QTest::qWait(50);
         gui_test::saveScreenshot(*window_, QStringLiteral("trends-by-location-1280x800.png"));
         // The lower half: charts.
         auto* scroll = view_->findChild<QScrollArea*>();
         QVERIFY(scroll);
-        scroll->ensureWidgetVisible(view_->intakeChart());
+        scroll->ensureWidgetVisible(view_->yearChart());
         QTest::qWait(50);
         gui_test::saveScreenshot(*window_, QStringLiteral("trends-by-location-charts-1280x800.png"));
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        QTest::qWait(50);
+        gui_test::saveScreenshot(*window_, QStringLiteral("trends-by-location-intakes-1280x800.png"));
         scroll->ensureVisible(0, 0);
         view_->setChartMetric(metrics::TrendMetric::CountedSessions);
         view_->setGroupBy(metrics::Scope::Kind::Practice);
