@@ -87,7 +87,8 @@ QString trendMetricHelp(metrics::TrendMetric metric)
     case TrendMetric::RevenueCollected:
         return tr("Client paid plus insurance paid of the same sessions (a payment not in the export counts as 0).");
     case TrendMetric::ActiveClients:
-        return tr("Clients seen in the 30 days to the column's last day, or booked after it.");
+        return tr("Clients seen in the active window (30 days by default) to the column's last day, or booked after "
+                  "it.");
     }
     return {};
 }
