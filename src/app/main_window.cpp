@@ -17,6 +17,7 @@
 #include "restore_backup_dialog.h"
 #include "payroll_view.h"
 #include "team_settings_view.h"
+#include "trends_view.h"
 #include "welcome_view.h"
 
 #include "caseboard/core/day.h"
@@ -84,6 +85,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             view = new ImportHistoryView(stack_);
         else if (id == ViewId::Payroll)
             view = new PayrollView(stack_);
+        else if (id == ViewId::Trends)
+            view = new TrendsView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;

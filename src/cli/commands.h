@@ -26,5 +26,6 @@ Command addReportCommand(CLI::App& parent);
 Command addHistoryCommand(CLI::App& parent);
 Command addRollbackCommand(CLI::App& parent);
 Command addPayrollCommand(CLI::App& parent);
+Command addTrendsCommand(CLI::App& parent);
 
 } // namespace caseboard::cli

@@ -28,6 +28,9 @@ int main(int argc, char** argv)
         cli::addRollbackCommand(app),
         cli::addPayrollCommand(app),
     };
+    const std::vector<cli::Command> commands{cli::addDemoCommand(app), cli::addCheckCommand(app),
+                                             cli::addImportCommand(app), cli::addExportCommand(app),
+                                             cli::addReportCommand(app), cli::addTrendsCommand(app)};
     CLI11_PARSE(app, argc, argv);
 
     initLogging(defaultDataDirectory(), verbose);
