@@ -12,6 +12,7 @@
 #include "demo_database.h"
 #include "icons.h"
 #include "navigation_sidebar.h"
+#include "supervision_view.h"
 #include "team_settings_view.h"
 #include "welcome_view.h"
 
@@ -72,6 +73,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             view = new DashboardView(stack_);
         else if (id == ViewId::TeamSettings)
             view = new TeamSettingsView(stack_);
+        else if (id == ViewId::Supervision)
+            view = new SupervisionView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;

@@ -23,5 +23,6 @@ Command addCheckCommand(CLI::App& parent);
 Command addImportCommand(CLI::App& parent);
 Command addExportCommand(CLI::App& parent);
 Command addReportCommand(CLI::App& parent);
+Command addSupervisionCommand(CLI::App& parent);
 
 } // namespace caseboard::cli
