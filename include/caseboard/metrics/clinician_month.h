@@ -16,6 +16,7 @@
 #include "caseboard/metrics/window.h"
 #include "caseboard/metrics/workflow_lists.h"
 
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
