@@ -46,7 +46,7 @@ SupervisionNotesEditor::SupervisionNotesEditor(QWidget* parent)
       goals_(new QPlainTextEdit(this)),
       notes_(new QPlainTextEdit(this)),
       state_(new QLabel(this)),
-      saveButton_(new QPushButton(tr("Save goals and notes"), this))
+      saveButton_(new QPushButton(tr("Save"), this))
 {
     setObjectName(QStringLiteral("SupervisionNotes"));
     lastGoals_->setObjectName(QStringLiteral("LastGoals"));

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QFont>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -112,6 +113,94 @@ void drawTrend(QPainter& painter, const QRectF& area, const std::vector<std::opt
     painter.restore();
 }
 
+// A month chart over the trend: bars (or a line with dots) of the values, a dashed
+// reference per month, the month under each slot and the scale's top on the left.
+void drawMonthChart(QPainter& painter, const QRectF& box, const QString& title, const SupervisionRow& row,
+                    const QStringList& months, bool bars)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QFont titleFont = font(8.5, true);
+    const QFont small = font(6.5);
+    const double titleHeight = QFontMetricsF(titleFont, painter.device()).height();
+    const double labelHeight = QFontMetricsF(small, painter.device()).height();
+    painter.setFont(titleFont);
+    painter.setPen(kInk);
+    painter.drawText(QRectF(box.left(), box.top(), box.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
+
+    const QRectF plot(box.left() + mm(8), box.top() + titleHeight + mm(2), box.width() - mm(8),
+                      box.height() - titleHeight - mm(2) - labelHeight - mm(1));
+    double high = 0;
+    for (const auto& v : row.trend)
+        if (v)
+            high = std::max(high, *v);
+    for (const double r : row.reference)
+        high = std::max(high, r);
+    if (high <= 0)
+        high = 1;
+    high *= 1.12; // room for the value over the tallest bar
+    const std::size_t n = row.trend.size();
+    const double slot = plot.width() / static_cast<double>(std::max<std::size_t>(n, 1));
+    const auto yOf = [&](double value) { return plot.bottom() - plot.height() * value / high; };
+
+    painter.setFont(small);
+    painter.setPen(kMuted);
+    painter.drawText(QRectF(box.left(), plot.top() - labelHeight / 2, mm(7), labelHeight),
+                     Qt::AlignRight | Qt::AlignVCenter, formatGoal(std::round(high / 1.12)));
+    painter.drawText(QRectF(box.left(), plot.bottom() - labelHeight / 2, mm(7), labelHeight),
+                     Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    painter.setPen(QPen(kRule, mm(0.2)));
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight());
+    painter.drawLine(QPointF(plot.left(), yOf(high / 1.12)), QPointF(plot.right(), yOf(high / 1.12)));
+
+    QPainterPath line;
+    bool drawing = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = plot.left() + slot * static_cast<double>(i);
+        const bool last = i + 1 == n;
+        if (row.trend[i]) {
+            const double y = yOf(*row.trend[i]);
+            if (bars) {
+                painter.fillRect(QRectF(x + slot * 0.18, y, slot * 0.64, plot.bottom() - y),
+                                 last ? kLine : QColor(0x9C, 0xC3, 0xDD));
+            } else {
+                const QPointF p(x + slot / 2, y);
+                drawing ? line.lineTo(p) : line.moveTo(p);
+                drawing = true;
+            }
+            if (last) {
+                painter.setFont(font(6.5, true));
+                painter.setPen(kInk);
+                painter.drawText(QRectF(x - slot, y - labelHeight - mm(0.5), slot * 3, labelHeight),
+                                 Qt::AlignHCenter | Qt::AlignBottom, formatGoal(*row.trend[i]));
+            }
+        } else {
+            drawing = false;
+        }
+        if (i < row.reference.size() && !row.reference.empty()) {
+            painter.setPen(QPen(kReference, mm(0.3), Qt::DashLine));
+            const double y = yOf(row.reference[i]);
+            painter.drawLine(QPointF(x + slot * 0.08, y), QPointF(x + slot * 0.92, y));
+        }
+        painter.setFont(small);
+        painter.setPen(last ? kInk : kMuted);
+        painter.drawText(QRectF(x, plot.bottom() + mm(1), slot, labelHeight), Qt::AlignHCenter | Qt::AlignTop,
+                         months.value(static_cast<int>(i)));
+    }
+    if (!bars) {
+        painter.setPen(QPen(kLine, mm(0.45), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(line);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(kLine);
+        for (std::size_t i = 0; i < n; ++i)
+            if (row.trend[i])
+                painter.drawEllipse(QPointF(plot.left() + slot * (static_cast<double>(i) + 0.5), yOf(*row.trend[i])),
+                                    mm(0.6), mm(0.6));
+    }
+    painter.restore();
+}
+
 // The pen position on the current page, new pages with their footer.
 class Pager {
 public:
@@ -153,8 +242,10 @@ public:
         return height;
     }
 
-    // Text wrapped to the width, broken across pages between lines.
-    void paragraph(const QString& text, const QFont& f, const QColor& color, double indent = 0)
+    // Text wrapped to the width, broken across pages between lines; with `bar`, a bar in
+    // that colour runs down the left of every line, so a block stays one block over a break.
+    void paragraph(const QString& text, const QFont& f, const QColor& color, double indent = 0,
+                   const QColor& bar = QColor())
     {
         const QFontMetricsF metrics(f, &writer_);
         painter_.setFont(f);
@@ -162,6 +253,9 @@ public:
         const QStringList paragraphs = text.split(QLatin1Char('\n'));
         for (const QString& part : paragraphs) {
             if (part.trimmed().isEmpty()) {
+                ensure(metrics.height() * 0.6);
+                if (bar.isValid())
+                    painter_.fillRect(QRectF(0, y, mm(0.8), metrics.height() * 0.6), bar);
                 y += metrics.height() * 0.6;
                 continue;
             }
@@ -173,6 +267,8 @@ public:
             for (int i = 0; i < layout.lineCount(); ++i) {
                 const QTextLine line = layout.lineAt(i);
                 ensure(line.height());
+                if (bar.isValid())
+                    painter_.fillRect(QRectF(0, y, mm(0.8), line.height()), bar);
                 painter_.setFont(f);
                 painter_.setPen(color);
                 line.draw(&painter_, QPointF(indent, y - line.y()));
@@ -275,10 +371,9 @@ void numbersTable(Pager& pager, const PacketSection& section)
         pager.y += rowHeight;
     }
     pager.y += mm(1.5);
-    pager.ensure(mm(5));
-    pager.y += pager.text(tr("Change: this month against the previous month; green is better, orange worse. Trend: "
-                             "the same month last year to this month; dashed = goal or baseline."),
-                          font(7.5), kMuted);
+    pager.paragraph(tr("Change: this month against the previous month; green is better, orange worse. Trend: "
+                       "the same month last year to this month; dashed = goal or baseline."),
+                    font(7.5), kMuted);
 }
 
 void listTable(Pager& pager, const PacketList& list)
@@ -325,9 +420,9 @@ void textBlock(Pager& pager, const QString& title, const QString& text)
 {
     heading(pager, title, mm(5));
     if (text.trimmed().isEmpty())
-        pager.paragraph(tr("None recorded."), font(9), kMuted);
+        pager.paragraph(tr("None recorded."), font(9), kMuted, mm(3), kRule);
     else
-        pager.paragraph(text, font(9.5), kInk);
+        pager.paragraph(text.trimmed(), font(9.5), kInk, mm(3), kLine);
 }
 
 void drawSection(Pager& pager, const PacketDocument& document, const PacketSection& section)
@@ -342,7 +437,7 @@ void drawSection(Pager& pager, const PacketDocument& document, const PacketSecti
     pager.text(document.month, font(13), kInk, Qt::AlignRight);
     pager.y = monthTop + titleHeight + mm(1);
     pager.y += pager.text(section.details, font(9.5), kMuted);
-    pager.y += pager.text(section.periodNote, font(8.5), kMuted);
+    pager.paragraph(section.periodNote, font(8.5), kMuted);
     if (document.namesMasked)
         pager.y += pager.text(tr("Client names are shown as initials."), font(8.5), kMuted);
     pager.y += mm(2);
@@ -351,6 +446,27 @@ void drawSection(Pager& pager, const PacketDocument& document, const PacketSecti
 
     heading(pager, tr("The month in numbers"), mm(20));
     numbersTable(pager, section);
+
+    // Two larger charts of what a 1:1 most often turns on: sessions and caseload.
+    const auto rowOf = [&section](SupervisionRowId id) -> const SupervisionRow* {
+        for (const SupervisionRow& row : section.rows)
+            if (row.id == id)
+                return &row;
+        return nullptr;
+    };
+    const SupervisionRow* sessions = rowOf(SupervisionRowId::CountedSessions);
+    const SupervisionRow* active = rowOf(SupervisionRowId::ActiveClients);
+    if (sessions && active) {
+        const double chartHeight = mm(44);
+        pager.ensure(chartHeight + mm(6));
+        pager.y += mm(5);
+        const double half = (pager.width() - mm(10)) / 2;
+        drawMonthChart(pager.painter(), QRectF(0, pager.y, half, chartHeight),
+                       tr("Counted sessions by month (dashed: goal)"), *sessions, section.trendMonths, true);
+        drawMonthChart(pager.painter(), QRectF(half + mm(10), pager.y, half, chartHeight),
+                       tr("Active clients at month end (dashed: baseline)"), *active, section.trendMonths, false);
+        pager.y += chartHeight;
+    }
     for (const PacketList& list : section.lists)
         listTable(pager, list);
     textBlock(pager, section.lastGoalsTitle, section.lastGoals);
@@ -383,6 +499,8 @@ PacketSection packetSection(const metrics::Snapshot& snapshot, const metrics::Cl
                                  .arg(formatDayMedium(now.window.from), formatDayMedium(now.asOf));
     section.columnMonths << monthLabel(now) << monthLabel(month.previous()) << monthLabel(month.sameMonthLastYear());
     section.rows = supervisionRows(month);
+    for (const metrics::MonthNumbers& n : month.trend)
+        section.trendMonths << QLocale().standaloneMonthName(static_cast<int>(n.month.month), QLocale::ShortFormat);
 
     const std::int32_t t = toSerial(now.asOf);
     const auto client = [&](std::size_t index) { return clientName(snapshot, index, initials); };

@@ -33,6 +33,7 @@ struct PacketSection {
     QString periodNote;             // which dates the numbers cover
     QStringList columnMonths;       // this month, previous month, same month last year
     std::vector<SupervisionRow> rows;
+    QStringList trendMonths;        // short names of the trend's months, oldest first
     std::vector<PacketList> lists;
     QString lastGoalsTitle;         // "Goals set at the last 1:1 (October 2026)"
     QString lastGoals;

@@ -98,8 +98,7 @@ std::vector<Spec> specs()
          [](const MonthNumbers& n) {
              if (n.intakes == 0)
                  return missingValue();
-             return tr("%1 of %2 (%3)").arg(formatCount(n.rebooked), formatCount(n.intakes),
-                                            formatPercent(n.rebookingRate));
+             return tr("%1 of %2").arg(formatCount(n.rebooked), formatCount(n.intakes));
          },
          nullptr},
         {SupervisionRowId::ActiveClients, tr("Active clients / baseline"),
@@ -156,7 +155,7 @@ std::vector<SupervisionRow> supervisionRows(const metrics::ClinicianMonth& month
         const auto before = valueOf(month.previous());
         if (now && before) {
             const double delta = *now - *before;
-            row.change = std::fabs(delta) < 1e-12 ? tr("no change") : formatChange(spec.kind, delta);
+            row.change = std::fabs(delta) < 1e-12 ? tr("same") : formatChange(spec.kind, delta);
             if (spec.better != Better::Neither && std::fabs(delta) >= 1e-12)
                 row.changeSign = (delta > 0) == (spec.better == Better::Higher) ? 1 : -1;
         }

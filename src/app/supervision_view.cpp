@@ -61,13 +61,14 @@ QLabel#Banner { background: %6; color: %7; border-radius: 8px; padding: 5px 12px
 QTableWidget#SupervisionNumbers { background: %2; border: none; }
 QTableWidget#SupervisionNumbers QHeaderView::section { background: %2; color: %5; border: none; border-bottom: 1px solid %3; padding: 4px 8px; font-weight: 600; }
 QTreeWidget { background: %2; border: none; }
+QTreeWidget::item { padding: 3px 0px; }
 QTreeWidget QHeaderView::section { background: %2; color: %5; border: none; border-bottom: 1px solid %3; padding: 4px 6px; font-weight: 600; }
 )css")
         .arg(c(t.window), c(t.surface), c(t.border), c(t.text), c(t.mutedText), c(note.background), c(note.text));
 }
 
 // A rounded card holding a title row and its content.
-QWidget* card(QWidget* parent, QLabel* title, QWidget* content, QWidget* hint = nullptr)
+QWidget* card(QWidget* parent, QLabel* title, QWidget* content, QWidget* hint = nullptr, bool growContent = true)
 {
     auto* frame = new QFrame(parent);
     frame->setObjectName(QStringLiteral("SupervisionCard"));
@@ -80,7 +81,10 @@ QWidget* card(QWidget* parent, QLabel* title, QWidget* content, QWidget* hint = 
     if (hint)
         heading->addWidget(hint);
     layout->addLayout(heading);
-    layout->addWidget(content, 1);
+    // A content of fixed height sits under its title; the card's spare height goes below it.
+    layout->addWidget(content, growContent ? 1 : 0);
+    if (!growContent)
+        layout->addStretch(1);
     return frame;
 }
 
@@ -169,7 +173,8 @@ SupervisionView::SupervisionView(QWidget* parent)
     table_->setObjectName(QStringLiteral("SupervisionNumbers"));
     table_->setColumnCount(ColumnCount);
     table_->setHorizontalHeaderLabels(
-        {tr("Measure"), tr("This month"), tr("Previous"), tr("Last year"), tr("Change"), tr("Trend, 13 months")});
+        {tr("Measure"), tr("This month"), tr("Previous"), tr("Last year"), tr("Change"), tr("Trend")});
+    alignHeaders();
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(kRowHeight);
     table_->setShowGrid(false);
@@ -183,26 +188,34 @@ SupervisionView::SupervisionView(QWidget* parent)
     columns->setSectionResizeMode(QHeaderView::Fixed);
     columns->setSectionResizeMode(Measure, QHeaderView::Stretch);
     columns->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    table_->setColumnWidth(ThisMonth, 112);
-    table_->setColumnWidth(PreviousMonth, 104);
-    table_->setColumnWidth(LastYear, 104);
-    table_->setColumnWidth(Change, 82);
-    table_->setColumnWidth(Trend, 128);
+    table_->setColumnWidth(ThisMonth, 96);
+    table_->setColumnWidth(PreviousMonth, 86);
+    table_->setColumnWidth(LastYear, 86);
+    table_->setColumnWidth(Change, 84);
+    table_->setColumnWidth(Trend, 104);
+    table_->setMinimumWidth(640);
     auto* tableHint = new QLabel(tr("trend: same month last year \u2192 this month"), page);
     tableHint->setObjectName(QStringLiteral("SectionHint"));
 
     auto* notesTitle = titleLabel(tr("1:1 goals and notes"), page);
-    auto* privateHint = new QLabel(tr("kept in this database only"), page);
+    auto* privateHint = new QLabel(tr("private"), page);
     privateHint->setObjectName(QStringLiteral("SectionHint"));
+    privateHint->setToolTip(tr("Kept in this practice's database only; in a packet only when you export one"));
 
     auto* upper = new QHBoxLayout;
     upper->setSpacing(16);
-    upper->addWidget(card(page, tableTitle_, table_, tableHint), 3);
-    upper->addWidget(card(page, notesTitle, editor_, privateHint), 2);
+    tableCard_ = card(page, tableTitle_, table_, tableHint, false);
+    upper->addWidget(tableCard_, 1);
+    // The notes take what the table leaves, within reason: the numbers need their width.
+    notesCard_ = card(page, notesTitle, editor_, privateHint);
+    notesCard_->setMinimumWidth(300);
+    notesCard_->setMaximumWidth(440);
+    upper->addWidget(notesCard_, 0);
     layout->addLayout(upper);
 
-    // The three follow-up lists side by side.
-    auto* lower = new QHBoxLayout;
+    // The three follow-up lists, one under the other at full width: names and dates
+    // need the room, and each list is only as tall as its rows.
+    auto* lower = new QVBoxLayout;
     lower->setSpacing(16);
     for (int i = 0; i < 3; ++i) {
         auto* title = titleLabel(QString(), page);
@@ -211,12 +224,11 @@ SupervisionView::SupervisionView(QWidget* parent)
         tree->setRootIsDecorated(false);
         tree->setSelectionMode(QAbstractItemView::NoSelection);
         tree->setFocusPolicy(Qt::NoFocus);
-        tree->setMinimumHeight(150);
-        tree->setMaximumHeight(260);
+        tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         tree->header()->setStretchLastSection(true);
         listTitles_.push_back(title);
         lists_.push_back(tree);
-        lower->addWidget(card(page, title, tree), 1);
+        lower->addWidget(card(page, title, tree, nullptr, false));
     }
     layout->addLayout(lower);
     layout->addStretch(1);
@@ -296,6 +308,16 @@ void SupervisionView::setDatabase(Store* store)
 }
 
 bool SupervisionView::isBusy() const { return data_->isBusy(); }
+
+void SupervisionView::alignHeaders()
+{
+    // Text columns read from the left, numbers from the right.
+    for (const int column : {int(Measure), int(Trend)})
+        if (QTableWidgetItem* item = table_->horizontalHeaderItem(column))
+            item->setTextAlignment(Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter));
+    table_->horizontalHeaderItem(Trend)->setToolTip(tr("The same month last year to this month; dashed: goal or "
+                                                       "baseline"));
+}
 
 void SupervisionView::setAsOf(Day day)
 {
@@ -425,8 +447,8 @@ void SupervisionView::showResult(std::shared_ptr<const SupervisionResult> result
     const metrics::ClinicianMonth& month = result_->month;
     const std::vector<SupervisionRow> rows = supervisionRows(month);
     table_->setHorizontalHeaderLabels({tr("Measure"), monthLabel(month.current()), monthLabel(month.previous()),
-                                       monthLabel(month.sameMonthLastYear()), tr("Change"),
-                                       tr("Trend, 13 months")});
+                                       monthLabel(month.sameMonthLastYear()), tr("Change"), tr("Trend")});
+    alignHeaders();
     table_->setRowCount(static_cast<int>(rows.size()));
     for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
         const SupervisionRow& row = rows[static_cast<std::size_t>(r)];
@@ -453,6 +475,9 @@ void SupervisionView::showResult(std::shared_ptr<const SupervisionResult> result
         table_->setCellWidget(r, Trend, sparkline);
     }
     table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height() + kRowHeight * table_->rowCount() + 4);
+    // The notes card as tall as the numbers beside it: its text boxes scroll rather than
+    // push the row taller.
+    notesCard_->setMaximumHeight(std::max(tableCard_->sizeHint().height(), notesCard_->minimumSizeHint().height()));
 
     const metrics::MonthNumbers& now = month.current();
     const QString name = clinicians_->currentText();
@@ -487,19 +512,33 @@ void SupervisionView::showLists()
         QTreeWidget* tree = lists_[i];
         tree->clear();
         listTitles_[i]->setText(tr("%1 (%2)").arg(list.title).arg(list.rows.size()));
-        tree->setColumnCount(static_cast<int>(list.columns.size()));
+        const int columns = static_cast<int>(list.columns.size());
+        tree->setColumnCount(columns);
         tree->setHeaderLabels(list.columns);
         if (list.rows.empty()) {
             auto* item = new QTreeWidgetItem(tree, {list.emptyText});
             item->setForeground(0, theme().mutedText);
             item->setFirstColumnSpanned(true);
-            continue;
         }
         for (const QStringList& row : list.rows)
             new QTreeWidgetItem(tree, row);
-        for (int c = 0; c < tree->columnCount() - 1; ++c)
+        for (int c = 0; c < columns - 1; ++c)
+        {
             tree->resizeColumnToContents(c);
+            tree->setColumnWidth(c, std::max(tree->columnWidth(c) + 24, c == 0 ? 260 : 160));
+        }
+        fitListHeight(tree);
     }
+}
+
+void SupervisionView::fitListHeight(QTreeWidget* tree)
+{
+    // Every row shown up to a dozen; a longer list scrolls inside its card.
+    constexpr int kMostRows = 12;
+    const int rows = std::min(tree->topLevelItemCount(), kMostRows);
+    const int rowHeight = std::max(tree->sizeHintForRow(0), 24);
+    tree->setFixedHeight(tree->header()->sizeHint().height() + rowHeight * std::max(rows, 1) + 2 * tree->frameWidth()
+                         + 4);
 }
 
 bool SupervisionView::exportPacket(const QString& path)

@@ -74,10 +74,12 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    void alignHeaders();
     void rebuildPickers();
     void requestCompute();
     void showResult(std::shared_ptr<const SupervisionResult> result);
     void showLists();
+    static void fitListHeight(QTreeWidget* tree);
     void chooseExportPath();
     RowId clinicianId(std::size_t clinician) const;
 
@@ -101,6 +103,8 @@ private:
     QPushButton* prepare_;
     QLabel* tableTitle_;
     QTableWidget* table_;
+    QWidget* tableCard_ = nullptr;
+    QWidget* notesCard_ = nullptr;
     std::vector<QLabel*> listTitles_;
     std::vector<QTreeWidget*> lists_;
     SupervisionNotesEditor* editor_;

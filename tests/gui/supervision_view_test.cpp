@@ -27,6 +27,7 @@
 #include "caseboard/metrics/workflow_lists.h"
 #include "caseboard/team/supervision_notes.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -36,6 +37,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -257,6 +260,31 @@ private Q_SLOTS:
         select(busiestClinician(), october_);
         QTest::qWait(100);
         QVERIFY(!gui_test::saveScreenshot(*window_, QStringLiteral("supervision_view.png")).isEmpty());
+        // The lists under the fold.
+        auto* scroll = view_->findChild<QScrollArea*>(QStringLiteral("SupervisionScroll"));
+        QVERIFY(scroll);
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        QTest::qWait(50);
+        QVERIFY(!gui_test::saveScreenshot(*window_, QStringLiteral("supervision_view_lists.png")).isEmpty());
+        scroll->verticalScrollBar()->setValue(0);
+    }
+
+    void privacyModeShowsInitials()
+    {
+        const std::size_t clinician = busiestClinician();
+        select(clinician, october_);
+        const auto month = metrics::clinicianMonth(snapshot_, metricSettings_, clinician, october_, asOf_);
+        QVERIFY(!month.closeOutCandidates.empty());
+        const QString name = toQString(snapshot_.clients[month.closeOutCandidates.front().client].displayName);
+        QTreeWidget* list = view_->list(1);
+        QCOMPARE(list->topLevelItem(0)->text(0), name);
+        auto* privacy = window_->findChild<QAction*>(QStringLiteral("HideClientNames"));
+        QVERIFY(privacy);
+        privacy->setChecked(true);
+        QCOMPARE(list->topLevelItem(0)->text(0), clientName(snapshot_, month.closeOutCandidates.front().client, true));
+        QVERIFY(list->topLevelItem(0)->text(0) != name);
+        privacy->setChecked(false);
+        QCOMPARE(list->topLevelItem(0)->text(0), name);
     }
 
     void packetPdfRendersAndMasksNames()
