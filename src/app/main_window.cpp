@@ -16,6 +16,7 @@
 #include "navigation_sidebar.h"
 #include "restore_backup_dialog.h"
 #include "payroll_view.h"
+#include "supervision_view.h"
 #include "team_settings_view.h"
 #include "trends_view.h"
 #include "welcome_view.h"
@@ -87,6 +88,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             view = new PayrollView(stack_);
         else if (id == ViewId::Trends)
             view = new TrendsView(stack_);
+        else if (id == ViewId::Supervision)
+            view = new SupervisionView(stack_);
         else
             view = new ComingSoonView(id, stack_);
         views_[id] = view;

@@ -27,5 +27,6 @@ Command addHistoryCommand(CLI::App& parent);
 Command addRollbackCommand(CLI::App& parent);
 Command addPayrollCommand(CLI::App& parent);
 Command addTrendsCommand(CLI::App& parent);
+Command addSupervisionCommand(CLI::App& parent);
 
 } // namespace caseboard::cli

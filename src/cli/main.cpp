@@ -31,6 +31,7 @@ int main(int argc, char** argv)
     const std::vector<cli::Command> commands{cli::addDemoCommand(app), cli::addCheckCommand(app),
                                              cli::addImportCommand(app), cli::addExportCommand(app),
                                              cli::addReportCommand(app), cli::addTrendsCommand(app)};
+                                             cli::addReportCommand(app), cli::addSupervisionCommand(app)};
     CLI11_PARSE(app, argc, argv);
 
     initLogging(defaultDataDirectory(), verbose);
