@@ -27,11 +27,9 @@ int main(int argc, char** argv)
         cli::addHistoryCommand(app),
         cli::addRollbackCommand(app),
         cli::addPayrollCommand(app),
+        cli::addTrendsCommand(app),
+        cli::addSupervisionCommand(app),
     };
-    const std::vector<cli::Command> commands{cli::addDemoCommand(app), cli::addCheckCommand(app),
-                                             cli::addImportCommand(app), cli::addExportCommand(app),
-                                             cli::addReportCommand(app), cli::addTrendsCommand(app)};
-                                             cli::addReportCommand(app), cli::addSupervisionCommand(app)};
     CLI11_PARSE(app, argc, argv);
 
     initLogging(defaultDataDirectory(), verbose);
