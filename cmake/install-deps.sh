@@ -13,6 +13,7 @@ packages=(
   catch2 nlohmann-json3-dev libcli11-dev
   xvfb xauth fonts-dejavu-core
   time bc
+  poppler-utils
 )
 
 missing=()
