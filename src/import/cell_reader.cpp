@@ -33,7 +33,7 @@ std::string CellReader::columnName(Column column) const
 
 void CellReader::problem(Column column, std::string reason)
 {
-    problems_.push_back({columnName(column), std::move(reason)});
+    problems_.push_back({columnName(column), std::move(reason), {}});
 }
 
 std::optional<DateTime> CellReader::dateTime(Column column, bool required)
@@ -95,8 +95,10 @@ std::optional<StatusCategory> CellReader::status(Column column, const StatusMap&
         return std::nullopt;
     }
     auto category = statuses.categoryOf(cell);
-    if (!category)
+    if (!category) {
         problem(column, "unknown status " + quoted(cell) + " (map it to a category in Settings, or import with it mapped)");
+        problems_.back().unknownStatus = std::string(cell);
+    }
     return category;
 }
 

@@ -1,17 +1,19 @@
 #include "caseboard/import/importer.h"
 
 #include "caseboard/core/sha256.h"
+#include "caseboard/core/utc_time.h"
 #include "caseboard/csv/csv_writer.h"
+#include "caseboard/store/batch_journal.h"
 #include "caseboard/store/store.h"
 #include "cell_reader.h"
 #include "pipelined_sink.h"
+#include "presets.h"
 #include "store_sink.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <future>
 #include <ostream>
 
@@ -20,16 +22,6 @@ namespace caseboard::import {
 namespace {
 
 constexpr const char* kMappingPrefix = "column_mapping:";
-
-std::string utcNow()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buffer;
-}
 
 // Stands in for the store once a strict import has met a bad row: the rest of the file
 // is still checked, so the user hears about every problem at once, but nothing more is
@@ -153,10 +145,28 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
     sql::Connection& db = store_.connection();
     sql::Transaction transaction(db);
 
+    std::error_code sizeError;
+    const std::uintmax_t bytes = std::filesystem::file_size(path, sizeError);
+    report.fileBytes = sizeError ? 0 : bytes;
+    if (options.rowsRead)
+        options.rowsRead->store(0, std::memory_order_relaxed);
+
     ImportBatch batch;
     batch.fileName = path.filename().string();
     batch.importedAt = utcNow();
+    batch.fileBytes = report.fileBytes;
     const RowId batchId = store_.recordImportBatch(batch);
+    // Declared before the sink: it records every row the import writes, to the end.
+    BatchJournal journal(db, batchId);
+
+    // The wizard's mapping, saved or not, reads the file as the generic layout.
+    std::unique_ptr<Preset> mapped;
+    if (options.mapping) {
+        std::string mappingError;
+        if (!parseColumnMapping(formatColumnMapping(*options.mapping), &mappingError))
+            return reject(FileOutcome::Rejected, report.file + ": the column mapping is not usable: " + mappingError);
+        mapped = makeCaseboardAppointmentsPreset(kMappedPresetName, *options.mapping);
+    }
 
     const Preset* preset = nullptr;
     ColumnLayout layout;
@@ -172,8 +182,8 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
         if (!interpreter) { // the header
             layout = ColumnLayout(row.fields);
             report.header = layout.names();
-            if (options.preset) {
-                preset = catalog_.byName(*options.preset);
+            if (mapped || options.preset) {
+                preset = mapped ? mapped.get() : catalog_.byName(*options.preset);
                 if (!preset) {
                     fileError = report.file + ": there is no preset named '" + *options.preset + "'";
                     return csv::RowAction::Stop;
@@ -206,7 +216,7 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
         problems.clear();
         if (row.fields.size() > layout.size()) {
             problems.push_back({{}, "row has " + std::to_string(row.fields.size()) + " fields where the header has "
-                                        + std::to_string(layout.size())});
+                                        + std::to_string(layout.size()), {}});
         } else {
             // After a bad row a strict import only checks the rest: nothing more is written
             // to a transaction that will be rolled back.
@@ -218,8 +228,13 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
                 return csv::RowAction::Continue; // not a data row
         }
         ++report.rows;
+        if (options.rowsRead)
+            options.rowsRead->store(report.rows, std::memory_order_relaxed);
         if (!problems.empty()) {
             ++report.rejected;
+            for (const CellProblem& problem : problems)
+                if (!problem.unknownStatus.empty())
+                    ++report.unknownStatuses[problem.unknownStatus];
             for (CellProblem& problem : problems) {
                 if (report.issues.size() >= options.maxIssuesKept)
                     break;
@@ -279,6 +294,7 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
         .bind(6, static_cast<std::int64_t>(report.rejected))
         .bind(7, batchId);
     update.run();
+    journal.finish();
 
     report.outcome = FileOutcome::Imported;
     if (options.dryRun)

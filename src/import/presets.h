@@ -21,6 +21,10 @@ std::unique_ptr<Preset> makeSimplePracticeIncomeAllocationPreset();
 HeaderMatch scoreHeader(const ColumnLayout& header, std::initializer_list<std::string_view> typical,
                         std::initializer_list<std::initializer_list<std::string_view>> required);
 
+// How a file read through an unsaved column mapping (ImportOptions::mapping,
+// PreviewOptions::mapping) names its layout.
+inline constexpr const char* kMappedPresetName = "caseboard-appointments (mapped)";
+
 // The source system SimplePractice rows are stored under.
 inline constexpr const char* kSimplePractice = "simplepractice";
 

@@ -385,7 +385,7 @@ RowId Store::recordImportBatch(const ImportBatch& b)
 {
     auto statement = connection_.prepare(
         "INSERT INTO import_batches (file_name, sha256, preset, imported_at, rows_added, rows_updated, "
-        "rows_unchanged, rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "rows_unchanged, rows_rejected, file_bytes, rolled_back_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     statement.bind(1, b.fileName)
         .bind(2, b.sha256)
         .bind(3, b.preset)
@@ -393,7 +393,9 @@ RowId Store::recordImportBatch(const ImportBatch& b)
         .bind(5, b.added)
         .bind(6, b.updated)
         .bind(7, b.unchanged)
-        .bind(8, b.rejected);
+        .bind(8, b.rejected)
+        .bind(9, static_cast<std::int64_t>(b.fileBytes))
+        .bindTextOrNull(10, b.rolledBackAt);
     statement.run();
     return connection_.lastInsertRowId();
 }
@@ -401,8 +403,8 @@ RowId Store::recordImportBatch(const ImportBatch& b)
 std::vector<ImportBatch> Store::importBatches()
 {
     auto statement = connection_.prepare(
-        "SELECT id, file_name, sha256, preset, imported_at, rows_added, rows_updated, rows_unchanged, rows_rejected "
-        "FROM import_batches ORDER BY id");
+        "SELECT id, file_name, sha256, preset, imported_at, rows_added, rows_updated, rows_unchanged, rows_rejected, "
+        "file_bytes, rolled_back_at FROM import_batches ORDER BY id");
     std::vector<ImportBatch> result;
     while (statement.step()) {
         ImportBatch b;
@@ -415,6 +417,8 @@ std::vector<ImportBatch> Store::importBatches()
         b.updated = statement.int64(6);
         b.unchanged = statement.int64(7);
         b.rejected = statement.int64(8);
+        b.fileBytes = static_cast<std::uintmax_t>(statement.int64(9));
+        b.rolledBackAt = statement.text(10);
         result.push_back(b);
     }
     return result;

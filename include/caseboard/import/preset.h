@@ -29,6 +29,9 @@ public:
 struct CellProblem {
     std::string column; // header of the cell; empty for the row as a whole
     std::string reason;
+    // The raw word, when the problem is a status no mapping knows: the import counts
+    // them, so the admin can map each once instead of reading every rejected row.
+    std::string unknownStatus;
 };
 
 class RowInterpreter {
