@@ -48,6 +48,8 @@ BatchJournal::BatchJournal(sql::Connection& connection, RowId batchId) : db_(con
             columns += ", " + column;
             values += ", old." + column;
         }
+        // A trigger left behind by an import whose clean-up failed would make this one fail.
+        db_.exec("DROP TRIGGER IF EXISTS temp." + triggerName(name));
         db_.exec("CREATE TEMP TRIGGER " + triggerName(name) + " BEFORE UPDATE ON main." + name + " WHEN old.id <= "
                  + std::to_string(maxId) + " BEGIN INSERT OR IGNORE INTO " + name + "_before_batch (batch_id"
                  + columns + ") VALUES (" + std::to_string(batchId_) + values + "); END");

@@ -127,8 +127,18 @@ RollbackPlan rollBackBatch(Store& store, RowId batchId)
     sql::Connection& db = store.connection();
     sql::Transaction transaction(db);
     RollbackPlan plan = planRollback(store, batchId);
-    for (const ImportBatch& batch : plan.batches) // newest first
-        undo(db, batch.id);
+    try {
+        for (const ImportBatch& batch : plan.batches) // newest first
+            undo(db, batch.id);
+    } catch (const sql::Error& error) {
+        // Typically a row edited by hand since (a clinician merged away, an appointment
+        // added for a client the import brought) that still refers to what would go.
+        throw sql::Error("import " + std::to_string(batchId) + " cannot be rolled back, so nothing was changed: "
+                             + ((error.code() & 0xFF) == 19 // SQLITE_CONSTRAINT
+                                    ? "rows edited since still refer to what it added (" + std::string(error.what()) + ")"
+                                    : std::string(error.what())),
+                         error.code());
+    }
     transaction.commit();
     spdlog::info("rolled back import {} and {} later import(s): {} appointments removed, {} restored", batchId,
                  plan.batches.size() - 1, plan.appointmentsRemoved, plan.appointmentsRestored);
