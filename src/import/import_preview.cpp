@@ -45,7 +45,10 @@ RecordKind expectedKind(const Preset& preset)
 }
 
 std::string optionalDay(const std::optional<Day>& day) { return day ? formatIsoDay(*day) : std::string(); }
-std::string optionalMoney(const std::optional<Cents>& cents) { return cents ? formatCentsDisplay(*cents) : std::string(); }
+std::string optionalMoney(const std::optional<Cents>& cents)
+{
+    return cents ? formatCentsDisplay(*cents) : std::string();
+}
 
 std::string timeOfDay(int minute)
 {
@@ -183,8 +186,8 @@ FilePreview previewFile(const std::filesystem::path& path, const PresetCatalog& 
         if (chosen) {
             const HeaderMatch match = chosen->match(layout);
             if (!match.missing.empty()) {
-                preview.error = "the header lacks the required column" + std::string(match.missing.size() > 1 ? "s " : " ")
-                    + listed(match.missing) + " of " + chosen->name();
+                preview.error = std::string("the header lacks the required column")
+                    + (match.missing.size() > 1 ? "s " : " ") + listed(match.missing) + " of " + chosen->name();
                 return nullptr;
             }
             preview.confidence = 100;

@@ -133,10 +133,10 @@ RollbackPlan rollBackBatch(Store& store, RowId batchId)
     } catch (const sql::Error& error) {
         // Typically a row edited by hand since (a clinician merged away, an appointment
         // added for a client the import brought) that still refers to what would go.
+        const bool constraint = (error.code() & 0xFF) == 19; // SQLITE_CONSTRAINT
         throw sql::Error("import " + std::to_string(batchId) + " cannot be rolled back, so nothing was changed: "
-                             + ((error.code() & 0xFF) == 19 // SQLITE_CONSTRAINT
-                                    ? "rows edited since still refer to what it added (" + std::string(error.what()) + ")"
-                                    : std::string(error.what())),
+                             + (constraint ? "rows edited since still refer to what it added (" : "")
+                             + error.what() + (constraint ? ")" : ""),
                          error.code());
     }
     transaction.commit();

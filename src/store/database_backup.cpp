@@ -38,7 +38,8 @@ void copyDatabase(sqlite3* to, sqlite3* from, const std::string& what)
 
 bool allDigits(std::string_view text)
 {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return !text.empty()
+        && std::all_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 struct BackupName {
@@ -64,8 +65,11 @@ std::optional<BackupName> parseBackupName(const std::string& fileName, const std
     }
     const std::string_view d = rest.substr(0, 8);
     const std::string_view t = rest.substr(9, 6);
-    name.createdAt = std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" + std::string(d.substr(6, 2))
-        + "T" + std::string(t.substr(0, 2)) + ":" + std::string(t.substr(2, 2)) + ":" + std::string(t.substr(4, 2)) + "Z";
+    auto part = [](std::string_view text, std::size_t at, std::size_t length) {
+        return std::string(text.substr(at, length));
+    };
+    name.createdAt = part(d, 0, 4) + "-" + part(d, 4, 2) + "-" + part(d, 6, 2) + "T" + part(t, 0, 2) + ":"
+        + part(t, 2, 2) + ":" + part(t, 4, 2) + "Z";
     return name;
 }
 

@@ -171,7 +171,8 @@ TEST_CASE("a rollback that cannot finish changes nothing", "[rollback]")
     const std::string before = test::dumpDatabase(store);
 
     CHECK_THROWS_AS(rollBackBatch(store, batch), sql::Error);
-    CHECK_THROWS_WITH(rollBackBatch(store, batch), Catch::Contains("cannot be rolled back") && Catch::Contains("still refer"));
+    CHECK_THROWS_WITH(rollBackBatch(store, batch),
+                      Catch::Contains("cannot be rolled back") && Catch::Contains("still refer"));
     CHECK(test::dumpDatabase(store) == before);
     CHECK(store.importBatches().at(0).inForce());
 }
