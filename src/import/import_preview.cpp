@@ -17,10 +17,10 @@ const std::vector<std::string>& columnsOf(RecordKind kind)
     static const std::vector<std::string> appointment{"Date",   "Start",   "Client", "Clinician",
                                                       "Status", "Category", "Service", "Minutes",
                                                       "Fee",    "Client paid", "Insurance paid", "Note"};
-    static const std::vector<std::string> client{"Client", "Client ID", "Status", "Date added"};
-    static const std::vector<std::string> roster{"Name",       "Role", "Type",        "Location",   "Supervisor",
-                                                 "Start date", "End date", "Hourly rate", "Weekly goal"};
-    static const std::vector<std::string> payment{"Date", "Client", "Clinician", "Paid by", "Amount"};
+    static const std::vector<std::string> client{"Client", "Status", "Date added"};
+    static const std::vector<std::string> roster{"Clinician",  "Type",     "Location",    "Supervisor",
+                                                 "Start Date", "End Date", "Weekly Goal", "Hourly Rate"};
+    static const std::vector<std::string> payment{"Date", "Client", "Clinician", "Source", "Amount"};
     switch (kind) {
     case RecordKind::Appointment: return appointment;
     case RecordKind::Client: return client;
@@ -45,9 +45,11 @@ RecordKind expectedKind(const Preset& preset)
 }
 
 std::string optionalDay(const std::optional<Day>& day) { return day ? formatIsoDay(*day) : std::string(); }
+// Money as the file would say it ("165.00"), category by its name ("late_cancel"): the
+// preview shows values, the view decides how they look.
 std::string optionalMoney(const std::optional<Cents>& cents)
 {
-    return cents ? formatCentsDisplay(*cents) : std::string();
+    return cents ? formatCentsPlain(*cents) : std::string();
 }
 
 std::string timeOfDay(int minute)
@@ -77,7 +79,7 @@ public:
                  record.clientName.empty() ? record.clientKey : record.clientName,
                  record.clinicianName,
                  has(kStatus) ? a.rawStatus : std::string(),
-                 has(kStatus) ? std::string(statusCategoryLabel(a.status)) : std::string(),
+                 has(kStatus) ? std::string(statusCategoryName(a.status)) : std::string(),
                  has(kServiceCode) ? a.serviceCode : std::string(),
                  has(kDuration) && a.durationMinutes > 0 ? std::to_string(a.durationMinutes) : std::string(),
                  has(kFee) ? optionalMoney(a.fee) : std::string(),
@@ -89,7 +91,8 @@ public:
     void client(const ClientRecord& record) override
     {
         kind = RecordKind::Client;
-        cells = {record.clientName, record.clientKey, record.status, optionalDay(record.dateAdded)};
+        cells = {record.clientName.empty() ? record.clientKey : record.clientName, record.status,
+                 optionalDay(record.dateAdded)};
     }
 
     void roster(const RosterRecord& record) override
@@ -97,22 +100,20 @@ public:
         const Clinician& c = record.clinician;
         kind = RecordKind::Roster;
         cells = {c.name,
-                 c.role,
                  c.clinicianType,
                  c.location,
                  c.supervisor,
                  optionalDay(c.startDate),
                  optionalDay(c.endDate),
-                 optionalMoney(c.hourlyRate),
-                 record.weeklyGoal ? number(*record.weeklyGoal) : std::string()};
+                 record.weeklyGoal ? number(*record.weeklyGoal) : std::string(),
+                 optionalMoney(c.hourlyRate)};
     }
 
     void payment(const PaymentRecord& record) override
     {
         kind = RecordKind::Payment;
         cells = {formatIsoDay(record.serviceDay), record.clientName.empty() ? record.clientKey : record.clientName,
-                 record.clinicianName, record.fromInsurance ? "Insurance" : "Client",
-                 formatCentsDisplay(record.amount)};
+                 record.clinicianName, record.fromInsurance ? "insurance" : "client", formatCentsPlain(record.amount)};
     }
 
     std::optional<RecordKind> kind;
@@ -194,12 +195,12 @@ FilePreview previewFile(const std::filesystem::path& path, const PresetCatalog& 
             return chosen;
         }
         if (preview.candidates.empty()) {
-            preview.error = "its columns match no known export layout";
+            preview.error = "unknown layout: its columns match no known export layout";
             return nullptr;
         }
         const PresetCandidate& best = preview.candidates.front();
         if (!best.missing.empty()) {
-            preview.error = "it looks like " + best.title + " (" + best.name + ") but lacks the column"
+            preview.error = "unknown layout: it looks like " + best.title + " (" + best.name + ") but lacks the column"
                 + (best.missing.size() > 1 ? "s " : " ") + listed(best.missing);
             return nullptr;
         }
@@ -256,8 +257,10 @@ FilePreview previewFile(const std::filesystem::path& path, const PresetCatalog& 
     const csv::ReadResult read = csv::readCsvFile(path, options.reader, onRow);
     preview.encoding = read.encoding;
     preview.delimiter = read.delimiter;
+    // A row the import would reject shows no cells, only its problem.
     for (PreviewRow& row : preview.rows)
-        row.cells.resize(preview.columns.size());
+        if (row.problem.empty())
+            row.cells.resize(preview.columns.size());
 
     if (read.outcome == csv::ReadOutcome::Failed)
         preview.error = read.error->message;

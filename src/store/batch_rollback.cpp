@@ -16,6 +16,19 @@ namespace {
 constexpr const char* kBatchesUndone =
     "batch_id >= ?1 AND batch_id IN (SELECT id FROM import_batches WHERE rolled_back_at IS NULL)";
 
+// True when the batch left a record of what it changed. Batches imported before schema
+// version 4 left none: undoing them would only mark them, so they are refused.
+bool journaled(sql::Connection& db, RowId batchId)
+{
+    std::string sql = "SELECT EXISTS (SELECT 1 FROM batch_inserted_ids WHERE batch_id = ?1)";
+    for (const JournaledTable& table : journaledTables())
+        if (table.hasTwin)
+            sql += std::string(" OR EXISTS (SELECT 1 FROM ") + table.name + "_before_batch WHERE batch_id = ?1)";
+    auto query = db.prepare(sql);
+    query.bind(1, batchId);
+    return query.step() && query.int64(0) != 0;
+}
+
 std::vector<ImportBatch> batchesToUndo(Store& store, RowId batchId)
 {
     std::vector<ImportBatch> batches;
@@ -32,6 +45,12 @@ std::vector<ImportBatch> batchesToUndo(Store& store, RowId batchId)
     }
     if (!found)
         throw std::invalid_argument("there is no import " + std::to_string(batchId));
+    for (const ImportBatch& batch : batches)
+        if (batch.added + batch.updated > 0 && !journaled(store.connection(), batch.id))
+            throw std::runtime_error(
+                "import " + std::to_string(batchId) + " cannot be rolled back: "
+                + (batch.id == batchId ? std::string("it") : "the later import " + std::to_string(batch.id))
+                + " was made by an earlier Caseboard that did not record what it changed; restore a backup instead");
     return {batches.rbegin(), batches.rend()};
 }
 
@@ -98,6 +117,10 @@ void undo(sql::Connection& db, RowId batchId)
         remove.bind(1, batchId).bind(2, name);
         remove.run();
     }
+    // The record has served: a rolled-back batch is never undone again.
+    auto forget = db.prepare("DELETE FROM batch_inserted_ids WHERE batch_id = ?");
+    forget.bind(1, batchId);
+    forget.run();
     auto mark = db.prepare("UPDATE import_batches SET rolled_back_at = ? WHERE id = ?");
     mark.bind(1, utcNow()).bind(2, batchId);
     mark.run();

@@ -100,8 +100,15 @@ BackupInfo backupDatabase(Store& store, const std::filesystem::path& directory, 
     }
     const std::string stem = stemOf(store.path());
     const std::string stamp = formatUtc(std::time(nullptr), "%Y%m%d-%H%M%S");
+    // A second backup within the same second is "-2", and so on: numbered after the
+    // highest of that second, never in a gap left by a pruned one, so it lists as newest.
+    const std::string createdAt = parseBackupName(stem + "-" + stamp + ".db", stem)->createdAt;
+    int sequence = 1;
+    for (const BackupInfo& existing : listBackups(directory, store.path()))
+        if (existing.createdAt == createdAt)
+            sequence = std::max(sequence, parseBackupName(existing.path.filename().string(), stem)->sequence + 1);
     std::filesystem::path target;
-    for (int sequence = 1;; ++sequence) {
+    for (;; ++sequence) {
         target = directory / (stem + "-" + stamp + (sequence > 1 ? "-" + std::to_string(sequence) : "") + ".db");
         if (!std::filesystem::exists(target))
             break;
@@ -177,7 +184,7 @@ std::vector<BackupInfo> listBackups(const std::filesystem::path& directory, cons
 void restoreBackup(Store& store, const std::filesystem::path& backup)
 {
     if (!std::filesystem::is_regular_file(backup))
-        throw std::runtime_error("there is no backup " + backup.string());
+        throw std::runtime_error(backup.string() + ": no such file");
     std::optional<sql::Connection> source;
     try {
         source.emplace(backup, sql::Connection::Mode::ReadOnly);
@@ -190,7 +197,7 @@ void restoreBackup(Store& store, const std::filesystem::path& backup)
             throw std::runtime_error(backup.filename().string() + " was written by a newer Caseboard (schema version "
                                      + std::to_string(version) + ")");
     } catch (const sql::Error& error) {
-        throw std::runtime_error(backup.filename().string() + " cannot be read as a database: " + error.what());
+        throw std::runtime_error(backup.filename().string() + " is not a Caseboard database (" + error.what() + ")");
     }
     copyDatabase(store.connection().handle(), source->handle(), "cannot restore " + backup.filename().string());
     migrateSchema(store.connection());

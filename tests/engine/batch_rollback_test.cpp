@@ -177,6 +177,42 @@ TEST_CASE("a rollback that cannot finish changes nothing", "[rollback]")
     CHECK(store.importBatches().at(0).inForce());
 }
 
+TEST_CASE("an import made before the journal existed is refused, with every earlier one", "[rollback]")
+{
+    Store store = Store::openInMemory();
+    const RowId journaled = importOne(store, fixture("caseboard_appointments.csv"));
+    CHECK(store.connection().queryInt("SELECT count(*) FROM batch_inserted_ids") == 3);
+    // As schema version 3 left one: counts, but no record of what it changed.
+    ImportBatch old;
+    old.fileName = "old.csv";
+    old.importedAt = "2026-01-05T10:00:00Z";
+    old.added = 12;
+    const RowId unjournaled = store.recordImportBatch(old);
+    const std::string before = test::dumpDatabase(store);
+
+    CHECK_THROWS_WITH(planRollback(store, unjournaled), Catch::Contains("cannot be rolled back"));
+    CHECK_THROWS_WITH(rollBackBatch(store, journaled), Catch::Contains("later import " + std::to_string(unjournaled)));
+    CHECK(test::dumpDatabase(store) == before);
+
+    // One that changed nothing has nothing to undo.
+    ImportBatch quiet = old;
+    quiet.added = 0;
+    quiet.unchanged = 12;
+    CHECK(rollBackBatch(store, store.recordImportBatch(quiet)).batches.size() == 1);
+}
+
+TEST_CASE("a rolled-back batch leaves no journal behind", "[rollback]")
+{
+    test::TempDir dir;
+    Store store = Store::openInMemory();
+    const RowId first = importOne(store, fixture("caseboard_appointments.csv"));
+    importOne(store, writeLaterExport(dir));
+    rollBackBatch(store, first);
+    for (const char* table : {"batch_inserted_ids", "appointments_before_batch", "clients_before_batch"})
+        CHECK(store.connection().queryInt(std::string("SELECT count(*) FROM ") + table) == 0);
+    CHECK(store.connection().queryInt("SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'") == 0);
+}
+
 TEST_CASE("dry runs and rejected files leave nothing to roll back", "[rollback]")
 {
     Store store = Store::openInMemory();

@@ -91,6 +91,17 @@ TEST_CASE("backups beyond the number kept are deleted, oldest first", "[backup]"
     CHECK_FALSE(std::filesystem::exists(first.path));
     CHECK_FALSE(std::filesystem::exists(backups / "practice-20200101-000000.db"));
     CHECK(std::filesystem::exists(backups / "notes.txt"));
+
+    // Many within one second: each is numbered after the newest, never into a gap a
+    // pruned one left, so the newest is always listed first.
+    std::vector<BackupInfo> made;
+    for (int i = 0; i < 6; ++i)
+        made.push_back(backupDatabase(store, backups, 3));
+    const auto kept = listBackups(backups, store.path());
+    REQUIRE(kept.size() == 3);
+    CHECK(kept[0].path == made[5].path);
+    CHECK(kept[1].path == made[4].path);
+    CHECK(kept[2].path == made[3].path);
     CHECK(std::filesystem::exists(backups / "other-20200101-000000.db"));
 }
 
@@ -128,7 +139,8 @@ TEST_CASE("a file that is not a Caseboard backup is refused and changes nothing"
 
     const auto text = dir.file("notes-20260101-000000.db");
     std::ofstream(text) << "not a database at all, just some words to fill a page or two";
-    CHECK_THROWS_WITH(restoreBackup(store, text), Catch::Contains("notes-20260101-000000.db"));
+    CHECK_THROWS_WITH(restoreBackup(store, text),
+                      Catch::Contains("notes-20260101-000000.db") && Catch::Contains("not a Caseboard database"));
 
     const auto foreign = dir.file("foreign.db");
     {
@@ -136,6 +148,6 @@ TEST_CASE("a file that is not a Caseboard backup is refused and changes nothing"
         other.exec("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)");
     }
     CHECK_THROWS_WITH(restoreBackup(store, foreign), Catch::Contains("not a Caseboard database"));
-    CHECK_THROWS(restoreBackup(store, dir.file("missing.db")));
+    CHECK_THROWS_WITH(restoreBackup(store, dir.file("missing.db")), Catch::Contains("no such file"));
     CHECK(test::dumpDatabase(store) == before);
 }
