@@ -228,3 +228,26 @@ TEST_CASE("failed, cancelled and dry-run imports leave no journal behind", "[imp
     CHECK(dumpAll(store) == before);
     CHECK(count(store, "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'") == 0);
 }
+
+TEST_CASE("a batch imported before the journal existed cannot be rolled back", "[import][rollback]")
+{
+    Store store = Store::openInMemory();
+    importFixture(store, "caseboard_appointments.csv");
+    // As an import under schema version 3 left it: counts, but no journal.
+    ImportBatch old;
+    old.fileName = "old.csv";
+    old.importedAt = "2026-01-05T10:00:00Z";
+    old.added = 12;
+    const RowId id = store.recordImportBatch(old);
+    const std::string before = dumpAll(store);
+    CHECK_THROWS_WITH(rollBackBatch(store, id), Catch::Contains("cannot be rolled back"));
+    CHECK(dumpAll(store) == before);
+
+    // One that changed nothing has nothing to undo, and rolls back.
+    ImportBatch unchanged = old;
+    unchanged.added = 0;
+    unchanged.unchanged = 12;
+    const RowId quiet = store.recordImportBatch(unchanged);
+    CHECK_THROWS(rollBackBatch(store, id)); // still takes the old one's successor along, and refuses
+    CHECK(rollBackBatch(store, quiet).batches.size() == 1);
+}
