@@ -23,5 +23,7 @@ Command addCheckCommand(CLI::App& parent);
 Command addImportCommand(CLI::App& parent);
 Command addExportCommand(CLI::App& parent);
 Command addReportCommand(CLI::App& parent);
+Command addHistoryCommand(CLI::App& parent);
+Command addRollbackCommand(CLI::App& parent);
 
 } // namespace caseboard::cli

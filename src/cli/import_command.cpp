@@ -3,6 +3,7 @@
 // changed nothing).
 
 #include "caseboard/import/importer.h"
+#include "caseboard/store/database_backup.h"
 #include "caseboard/store/store.h"
 #include "commands.h"
 
@@ -22,6 +23,7 @@ struct ImportArguments {
     std::string saveMapping;
     std::string encoding;
     std::string rejects;
+    std::string backupDir;
     bool skipBadRows = false;
     bool dryRun = false;
 };
@@ -41,7 +43,9 @@ void printReport(const import::FileReport& report)
                 std::cout << (i ? ", " : " ") << report.newClinicians[i];
             if (report.newClinicians.size() > kNamesShown)
                 std::cout << " and " << report.newClinicians.size() - kNamesShown << " more";
-            std::cout << " (set their weekly goals in Team & Settings)\n";
+            std::cout << (report.preset == "caseboard-timesheet"
+                              ? " (added as admin staff; set their roles in Team & Settings)\n"
+                              : " (set their weekly goals in Team & Settings)\n");
         }
         if (!report.ignoredColumns.empty()) {
             std::cout << "  columns not imported:";
@@ -106,6 +110,11 @@ int runImport(const ImportArguments& args)
         options.preset = name;
     }
 
+    if (!args.backupDir.empty() && !args.dryRun) {
+        const BackupInfo backup = backupDatabase(store, args.backupDir);
+        std::cout << "backed up the database to " << backup.path.string() << "\n";
+    }
+
     bool allImported = true;
     const bool several = args.files.size() > 1;
     for (const std::string& file : args.files) {
@@ -137,7 +146,7 @@ Command addImportCommand(CLI::App& parent)
     app->add_option("--preset", args->preset,
                     "Layout of the files: simplepractice-appointment-status, simplepractice-attendance, "
                     "simplepractice-client-details, simplepractice-income-allocation, caseboard-appointments, "
-                    "caseboard-team, or a saved mapping (default: detected from the header)");
+                    "caseboard-team, caseboard-timesheet, or a saved mapping (default: detected from the header)");
     app->add_option("--map", args->map,
                     "Column mapping for the caseboard-appointments layout, e.g. \"Date=Service Date;Client=Patient\"");
     app->add_option("--save-mapping", args->saveMapping, "Save --map under this name for later imports")
@@ -147,6 +156,8 @@ Command addImportCommand(CLI::App& parent)
                   "Import the good rows of a file with bad rows (default: reject the whole file)");
     app->add_option("--rejects", args->rejects, "Write the rejected rows, with line and reason, to this CSV");
     app->add_flag("--dry-run", args->dryRun, "Check and count everything, then write nothing");
+    app->add_option("--backup-dir", args->backupDir,
+                    "Back up the database into this folder before importing (the newest 10 are kept)");
     app->add_option("files", args->files, "Export files")->required()->check(CLI::ExistingFile);
     return {app, [args] { return runImport(*args); }};
 }

@@ -19,7 +19,8 @@ int main(int argc, char** argv)
 
     const std::vector<cli::Command> commands{cli::addDemoCommand(app), cli::addCheckCommand(app),
                                              cli::addImportCommand(app), cli::addExportCommand(app),
-                                             cli::addReportCommand(app)};
+                                             cli::addReportCommand(app), cli::addHistoryCommand(app),
+                                             cli::addRollbackCommand(app)};
     CLI11_PARSE(app, argc, argv);
 
     initLogging(defaultDataDirectory(), verbose);

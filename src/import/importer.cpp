@@ -1,19 +1,19 @@
 #include "caseboard/import/importer.h"
 
 #include "caseboard/core/sha256.h"
-#include "caseboard/core/utc_time.h"
 #include "caseboard/csv/csv_writer.h"
-#include "caseboard/store/batch_journal.h"
 #include "caseboard/store/store.h"
+#include "batch_journal.h"
 #include "cell_reader.h"
 #include "pipelined_sink.h"
-#include "presets.h"
+#include "preset_choice.h"
 #include "store_sink.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <future>
 #include <ostream>
 
@@ -22,6 +22,16 @@ namespace caseboard::import {
 namespace {
 
 constexpr const char* kMappingPrefix = "column_mapping:";
+
+std::string utcNow()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
 
 // Stands in for the store once a strict import has met a bad row: the rest of the file
 // is still checked, so the user hears about every problem at once, but nothing more is
@@ -32,19 +42,8 @@ public:
     void client(const ClientRecord&) override {}
     void roster(const RosterRecord&) override {}
     void payment(const PaymentRecord&) override {}
+    void staffHours(const StaffHoursRecord&) override {}
 };
-
-std::string describeDetection(const std::vector<Detection>& detections)
-{
-    if (detections.empty())
-        return "its columns match no known export layout";
-    const Detection& best = detections.front();
-    std::string missing;
-    for (const std::string& column : best.match.missing)
-        missing += (missing.empty() ? "" : ", ") + column;
-    return "it looks like " + best.preset->title() + " (" + best.preset->name() + ") but lacks the column"
-        + (best.match.missing.size() > 1 ? "s " : " ") + missing;
-}
 
 } // namespace
 
@@ -146,31 +145,24 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
     sql::Transaction transaction(db);
 
     std::error_code sizeError;
-    const std::uintmax_t bytes = std::filesystem::file_size(path, sizeError);
-    report.fileBytes = sizeError ? 0 : bytes;
-    if (options.rowsRead)
-        options.rowsRead->store(0, std::memory_order_relaxed);
+    report.fileBytes = std::filesystem::file_size(path, sizeError);
+    if (sizeError)
+        report.fileBytes = 0;
 
     ImportBatch batch;
     batch.fileName = path.filename().string();
     batch.importedAt = utcNow();
     batch.fileBytes = report.fileBytes;
     const RowId batchId = store_.recordImportBatch(batch);
-    // Declared before the sink: it records every row the import writes, to the end.
-    BatchJournal journal(db, batchId);
-
-    // The wizard's mapping, saved or not, reads the file as the generic layout.
-    std::unique_ptr<Preset> mapped;
-    if (options.mapping) {
-        std::string mappingError;
-        if (!parseColumnMapping(formatColumnMapping(*options.mapping), &mappingError))
-            return reject(FileOutcome::Rejected, report.file + ": the column mapping is not usable: " + mappingError);
-        mapped = makeCaseboardAppointmentsPreset(kMappedPresetName, *options.mapping);
-    }
 
     const Preset* preset = nullptr;
+    PresetChoice choice;
     ColumnLayout layout;
     std::unique_ptr<RowInterpreter> interpreter;
+    // Declared before the sink, so its triggers go after the sink's statements.
+    std::optional<BatchJournal> journal;
+    if (!options.dryRun)
+        journal.emplace(db, batchId);
     StoreSink sink(db, batchId, allowBulk);
     // Declared after the sink and the transaction, so it stops before they go.
     PipelinedSink pipeline(sink);
@@ -182,31 +174,13 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
         if (!interpreter) { // the header
             layout = ColumnLayout(row.fields);
             report.header = layout.names();
-            if (mapped || options.preset) {
-                preset = mapped ? mapped.get() : catalog_.byName(*options.preset);
-                if (!preset) {
-                    fileError = report.file + ": there is no preset named '" + *options.preset + "'";
-                    return csv::RowAction::Stop;
-                }
-                const HeaderMatch match = preset->match(layout);
-                if (!match.missing.empty()) {
-                    std::string missing;
-                    for (const std::string& column : match.missing)
-                        missing += (missing.empty() ? "" : ", ") + column;
-                    fileError = report.file + ": the header lacks the required column"
-                        + (match.missing.size() > 1 ? "s " : " ") + missing + " of " + preset->name();
-                    return csv::RowAction::Stop;
-                }
-                report.confidence = 100;
-            } else {
-                const auto detections = catalog_.detect(layout);
-                if (detections.empty() || !detections.front().match.missing.empty()) {
-                    fileError = report.file + ": unknown layout: " + describeDetection(detections);
-                    return csv::RowAction::Stop;
-                }
-                preset = detections.front().preset;
-                report.confidence = detections.front().match.confidence;
+            choice = choosePreset(layout, catalog_, options.preset, options.mapping);
+            if (!choice.preset) {
+                fileError = report.file + ": " + choice.error;
+                return csv::RowAction::Stop;
             }
+            preset = choice.preset;
+            report.confidence = choice.confidence;
             report.preset = preset->name();
             interpreter = preset->bind(layout, statuses_);
             report.ignoredColumns = layout.unusedColumns();
@@ -215,8 +189,10 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
 
         problems.clear();
         if (row.fields.size() > layout.size()) {
-            problems.push_back({{}, "row has " + std::to_string(row.fields.size()) + " fields where the header has "
-                                        + std::to_string(layout.size()), {}});
+            problems.push_back({{},
+                                "row has " + std::to_string(row.fields.size()) + " fields where the header has "
+                                    + std::to_string(layout.size()),
+                                {}});
         } else {
             // After a bad row a strict import only checks the rest: nothing more is written
             // to a transaction that will be rolled back.
@@ -278,7 +254,11 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
                       report.file + ": " + std::to_string(report.rejected) + " of " + std::to_string(report.rows)
                           + " rows have problems, so nothing was imported (fix them, or import with skip-bad-rows)");
 
-    sink.finish(); // may throw BulkKeyConflict: the caller tries again without bulk mode
+    try {
+        sink.finish(); // may throw BulkKeyConflict: the caller tries again without bulk mode
+    } catch (const sql::Error& error) {
+        return reject(FileOutcome::Rejected, report.file + ": the database refused a row: " + error.what());
+    }
     report.added = sink.added;
     report.updated = sink.updated;
     report.unchanged = sink.unchanged;
@@ -294,7 +274,9 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
         .bind(6, static_cast<std::int64_t>(report.rejected))
         .bind(7, batchId);
     update.run();
-    journal.finish();
+
+    if (journal)
+        journal->finish();
 
     report.outcome = FileOutcome::Imported;
     if (options.dryRun)

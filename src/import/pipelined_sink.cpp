@@ -129,4 +129,10 @@ void PipelinedSink::payment(const PaymentRecord& record)
     target_.payment(record);
 }
 
+void PipelinedSink::staffHours(const StaffHoursRecord& record)
+{
+    drain();
+    target_.staffHours(record);
+}
+
 } // namespace caseboard::import

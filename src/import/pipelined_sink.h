@@ -37,6 +37,7 @@ public:
     void client(const ClientRecord& record) override;
     void roster(const RosterRecord& record) override;
     void payment(const PaymentRecord& record) override;
+    void staffHours(const StaffHoursRecord& record) override;
 
     // Waits until every record handed over is written. Rethrows what the writer threw.
     void drain();

@@ -93,6 +93,7 @@ PresetCatalog::PresetCatalog()
     presets_.push_back(makeSimplePracticeIncomeAllocationPreset());
     presets_.push_back(makeCaseboardAppointmentsPreset("caseboard-appointments", {}));
     presets_.push_back(makeCaseboardTeamPreset());
+    presets_.push_back(makeStaffTimesheetPreset());
 }
 
 PresetCatalog::~PresetCatalog() = default;

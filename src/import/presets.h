@@ -15,15 +15,12 @@ std::unique_ptr<Preset> makeSimplePracticeAttendancePreset();
 std::unique_ptr<Preset> makeSimplePracticeAppointmentStatusPreset();
 std::unique_ptr<Preset> makeSimplePracticeClientDetailsPreset();
 std::unique_ptr<Preset> makeSimplePracticeIncomeAllocationPreset();
+std::unique_ptr<Preset> makeStaffTimesheetPreset();
 
 // Scores a header against a layout's typical columns: the share of them present, with
 // the required ones (each a list of acceptable names) reported when missing.
 HeaderMatch scoreHeader(const ColumnLayout& header, std::initializer_list<std::string_view> typical,
                         std::initializer_list<std::initializer_list<std::string_view>> required);
-
-// How a file read through an unsaved column mapping (ImportOptions::mapping,
-// PreviewOptions::mapping) names its layout.
-inline constexpr const char* kMappedPresetName = "caseboard-appointments (mapped)";
 
 // The source system SimplePractice rows are stored under.
 inline constexpr const char* kSimplePractice = "simplepractice";

@@ -32,13 +32,13 @@ StoreSink::StoreSink(sql::Connection& connection, RowId batchId, bool allowBulk)
         clients_.emplace(clientCacheKey(clients.text(1), clients.text(2)), clients.int64(0));
 }
 
-RowId StoreSink::clinicianId(const std::string& name)
+RowId StoreSink::clinicianId(const std::string& name, const char* role)
 {
     keyBuffer_ = nameKey(name);
     if (const auto found = clinicians_.find(keyBuffer_); found != clinicians_.end())
         return found->second;
-    auto insert = db_.prepare("INSERT INTO clinicians (name) VALUES (?)");
-    insert.bind(1, name);
+    auto insert = db_.prepare("INSERT INTO clinicians (name, role) VALUES (?, ?)");
+    insert.bind(1, name).bind(2, role);
     insert.run();
     const RowId id = db_.lastInsertRowId();
     clinicians_.emplace(keyBuffer_, id);
@@ -258,8 +258,44 @@ void StoreSink::payment(const PaymentRecord& record)
     }
 }
 
+void StoreSink::staffHours(const StaffHoursRecord& record)
+{
+    // Someone on a timesheet but unknown to the team is support staff: they have no
+    // sessions, or an appointment export would have brought them in already.
+    const RowId id = clinicianId(record.staffName, "admin");
+    DayHours& day = staffHours_[{id, toSerial(record.day)}];
+    day.hours += record.hours;
+    ++day.rows;
+}
+
+void StoreSink::writeStaffHours()
+{
+    auto find = db_.prepare("SELECT hours FROM staff_hours WHERE clinician_id = ? AND day = ?");
+    auto insert =
+        db_.prepare("INSERT INTO staff_hours (clinician_id, day, hours, import_batch_id) VALUES (?, ?, ?, ?)");
+    auto update = db_.prepare(
+        "UPDATE staff_hours SET hours = ?, import_batch_id = ? WHERE clinician_id = ? AND day = ?");
+    for (const auto& [key, day] : staffHours_) {
+        find.bind(1, key.first).bind(2, key.second);
+        const std::optional<double> before = find.step() ? std::optional<double>(find.real(0)) : std::nullopt;
+        find.reset();
+        if (!before) {
+            insert.bind(1, key.first).bind(2, key.second).bind(3, day.hours).bind(4, batchId_);
+            insert.run();
+            added += day.rows;
+        } else if (*before != day.hours) {
+            update.bind(1, day.hours).bind(2, batchId_).bind(3, key.first).bind(4, key.second);
+            update.run();
+            updated += day.rows;
+        } else {
+            unchanged += day.rows;
+        }
+    }
+}
+
 void StoreSink::finish()
 {
+    writeStaffHours();
     if (bulk_) {
         // Sorting a million keys once beats a million B-tree inserts; two sorter threads
         // use the second core. The sorter sizes its in-memory runs by the page cache,

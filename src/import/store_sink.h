@@ -7,6 +7,7 @@
 #include "caseboard/store/store.h"
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -35,9 +36,11 @@ public:
     void client(const ClientRecord& record);
     void roster(const RosterRecord& record);
     void payment(const PaymentRecord& record);
+    // Summed per person and day over the file, and written by finish().
+    void staffHours(const StaffHoursRecord& record);
 
-    // Applies the payments of this import to their appointments and rebuilds indexes a
-    // bulk load dropped. Call once, at the end.
+    // Applies the payments of this import to their appointments, writes its staff hours
+    // and rebuilds indexes a bulk load dropped. Call once, at the end.
     void finish();
 
     std::uint64_t added = 0;
@@ -52,7 +55,8 @@ public:
 private:
     void chooseMode();
     bool writtenByThisImport(const Appointment& appointment);
-    RowId clinicianId(const std::string& name);
+    RowId clinicianId(const std::string& name, const char* role = "clinician");
+    void writeStaffHours();
     RowId clientId(const std::string& system, const std::string& key, const std::string& name);
     std::string derivedKey(const AppointmentRecord& record);
     void loadPaidKeys(const std::string& system);
@@ -68,6 +72,11 @@ private:
     std::set<std::string> ledgerKeys_;                  // appointment keys with payments on record...
     std::string ledgerSystem_;                          // ...in this system, once loaded
     bool ledgerLoaded_ = false;
+    struct DayHours {
+        double hours = 0;
+        std::uint64_t rows = 0;
+    };
+    std::map<std::pair<RowId, int>, DayHours> staffHours_; // by (clinician id, day serial)
 
     bool allowBulk_ = false;
     bool modeChosen_ = false;

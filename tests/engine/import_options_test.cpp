@@ -41,10 +41,10 @@ TEST_CASE("an unsaved column mapping reads the file as the generic layout", "[im
     const FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
     INFO(report.error);
     REQUIRE(report.imported());
-    CHECK(report.preset == "caseboard-appointments (mapped)");
+    CHECK(report.preset == "caseboard-appointments");
     CHECK(report.confidence == 100);
     CHECK(report.added == 4);
-    CHECK(store.importBatches().at(0).preset == "caseboard-appointments (mapped)");
+    CHECK(store.importBatches().at(0).preset == "caseboard-appointments");
     // Nothing saved: the next importer knows no such mapping.
     CHECK(Importer(store).catalog().all().size() == importer.catalog().all().size());
 }

@@ -1,14 +1,14 @@
-// The import wizard's preview: the layout detected, the first rows as they will be
-// stored, and why a row or the file would be rejected, all without the database.
-
 #include "caseboard/import/import_preview.h"
+#include "caseboard/import/importer.h"
+#include "caseboard/store/store.h"
+
+#include "database_dump.h"
+#include "temp_dir.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <fstream>
-
-#include "temp_dir.h"
 
 using namespace caseboard;
 using namespace caseboard::import;
@@ -20,162 +20,270 @@ std::filesystem::path fixture(const std::string& name)
     return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
 }
 
-FilePreview preview(const std::string& name, const PreviewOptions& options = {})
+FilePreview preview(const std::string& name, PreviewOptions options = {})
 {
-    const PresetCatalog catalog;
-    const StatusMap statuses;
+    PresetCatalog catalog;
+    StatusMap statuses;
     return previewFile(fixture(name), catalog, statuses, options);
 }
 
-std::string cell(const FilePreview& p, std::size_t row, const std::string& column)
+// The preview's cell under a heading, for row `index`.
+std::string cell(const FilePreview& p, std::size_t index, const std::string& column)
 {
     const auto found = std::find(p.columns.begin(), p.columns.end(), column);
     REQUIRE(found != p.columns.end());
-    return p.rows.at(row).cells.at(static_cast<std::size_t>(found - p.columns.begin()));
+    REQUIRE(index < p.rows.size());
+    const auto& cells = p.rows[index].cells;
+    REQUIRE(cells.size() == p.columns.size());
+    return cells[static_cast<std::size_t>(found - p.columns.begin())];
 }
 
 } // namespace
 
-TEST_CASE("a preview detects the layout and shows rows as they will be stored", "[import][preview]")
+TEST_CASE("a preview of the generic layout shows rows as they will be stored", "[import][preview]")
 {
-    const FilePreview p = preview("sp_attendance.csv");
+    const FilePreview p = preview("caseboard_appointments.csv");
     INFO(p.error);
     CHECK(p.error.empty());
-    CHECK(p.preset == "simplepractice-attendance");
+    CHECK(p.preset == "caseboard-appointments");
     CHECK(p.confidence == 100);
-    CHECK(p.bytes == std::filesystem::file_size(fixture("sp_attendance.csv")));
     CHECK(p.encoding == csv::Encoding::Utf8);
     CHECK(p.delimiter == ',');
-    CHECK(p.header.size() == 5);
-    REQUIRE_FALSE(p.candidates.empty());
-    CHECK(p.candidates.front().name == "simplepractice-attendance");
-    CHECK(p.candidates.front().title == "SimplePractice client attendance report");
-    CHECK(p.columns.size() == 12);
-    CHECK(p.columns.front() == "Date");
-
-    // The summary line under the header is read but is not a data row.
-    CHECK(p.rawRows.size() == 7);
+    CHECK(p.bytes == std::filesystem::file_size(fixture("caseboard_appointments.csv")));
+    REQUIRE(p.header.size() == 15);
+    CHECK(p.header.front() == "Appointment ID");
+    REQUIRE(p.rawRows.size() == 6);
+    CHECK(p.rawRows[4][1] == "03/05/2026");
     REQUIRE(p.rows.size() == 6);
-    CHECK(p.rows[0].line == 3);
-    CHECK(p.rows[0].problem.empty());
-    CHECK(cell(p, 0, "Date") == "2025-10-06");
-    CHECK(cell(p, 0, "Client") == "Ana Diaz");
-    CHECK(cell(p, 1, "Client") == "Jacob, JJ, or Jake Kelly");
-    CHECK(cell(p, 1, "Status") == "Late canceled");
-    CHECK(cell(p, 1, "Category") == "late_cancel");
-    CHECK(cell(p, 0, "Fee").empty()); // the attendance report carries no money
-}
-
-TEST_CASE("a preview reads only the rows it is asked for", "[import][preview]")
-{
-    PreviewOptions options;
-    options.rows = 2;
-    const FilePreview p = preview("caseboard_appointments.csv", options);
-    CHECK(p.preset == "caseboard-appointments");
-    REQUIRE(p.rows.size() == 2);
-    CHECK(p.rawRows.size() == 2);
+    CHECK(p.rows[0].line == 2);
+    CHECK(cell(p, 0, "Date") == "2026-03-02");
     CHECK(cell(p, 0, "Start") == "09:00");
+    CHECK(cell(p, 0, "Client") == "Grace Liu");
+    CHECK(cell(p, 0, "Clinician") == "Nora Quinn");
+    CHECK(cell(p, 0, "Status") == "Attended");
+    CHECK(cell(p, 0, "Category") == "completed");
     CHECK(cell(p, 0, "Minutes") == "53");
     CHECK(cell(p, 0, "Fee") == "165.00");
     CHECK(cell(p, 0, "Client paid") == "25.00");
     CHECK(cell(p, 0, "Note") == "signed");
-    CHECK(cell(p, 1, "Category") == "no_show");
+    CHECK(cell(p, 2, "Start") == "13:30");
+    CHECK(cell(p, 2, "Category") == "late_cancel");
+    CHECK(cell(p, 4, "Date") == "2026-03-05"); // MM/DD/YYYY normalised
+    CHECK(p.ignoredColumns.empty());
+    REQUIRE_FALSE(p.candidates.empty());
+    CHECK(p.candidates.front().name == "caseboard-appointments");
+    CHECK(p.candidates.front().missing.empty());
 }
 
-TEST_CASE("a preview says why a row would be rejected", "[import][preview]")
+TEST_CASE("a preview stops after the rows asked for", "[import][preview]")
+{
+    PreviewOptions options;
+    options.rows = 2;
+    const FilePreview p = preview("caseboard_appointments.csv", options);
+    CHECK(p.rawRows.size() == 2);
+    CHECK(p.rows.size() == 2);
+}
+
+TEST_CASE("a preview names the problem of a bad row", "[import][preview]")
 {
     const FilePreview p = preview("bad_rows.csv");
     CHECK(p.error.empty());
     REQUIRE(p.rows.size() == 6);
     CHECK(p.rows[0].problem.empty());
-    CHECK(p.rows[1].line == 3);
-    CHECK_THAT(p.rows[1].problem, Catch::StartsWith("Date: '2026-02-30' is not a date"));
     CHECK(p.rows[1].cells.empty());
-    CHECK(p.rows[0].cells.size() == p.columns.size());
-    CHECK_THAT(p.rows[2].problem, Catch::Contains("unknown status 'Sort of came'"));
+    CHECK_THAT(p.rows[1].problem, Catch::StartsWith("Date: '2026-02-30' is not a date"));
+    CHECK_THAT(p.rows[2].problem, Catch::Contains("Status: unknown status 'Sort of came'"));
+    CHECK(p.rows[2].line == 4);
 }
 
-TEST_CASE("a preview with a mapping reads another EHR's file", "[import][preview]")
+TEST_CASE("previews of the SimplePractice reports", "[import][preview][simplepractice]")
 {
-    SECTION("without one the file is unknown, but its header and rows are shown")
+    SECTION("appointment status")
+    {
+        const FilePreview p = preview("sp_appointment_status_20.csv");
+        INFO(p.error);
+        CHECK(p.preset == "simplepractice-appointment-status");
+        REQUIRE(p.rows.size() == 5);
+        CHECK(cell(p, 0, "Date") == "2025-10-06");
+        CHECK(cell(p, 0, "Start") == "12:00");
+        CHECK(cell(p, 0, "Fee") == "160.00");
+        CHECK(cell(p, 0, "Note") == "signed");
+    }
+    SECTION("attendance, skipping its summary line")
+    {
+        const FilePreview p = preview("sp_attendance.csv");
+        INFO(p.error);
+        CHECK(p.preset == "simplepractice-attendance");
+        REQUIRE(p.rows.size() == 6);
+        CHECK(p.rows[0].line == 3);
+        CHECK(cell(p, 0, "Client") == "Ana Diaz");
+        CHECK(cell(p, 1, "Category") == "late_cancel");
+        CHECK(cell(p, 0, "Fee").empty()); // the report has no fees
+    }
+    SECTION("client details, its PHI columns ignored")
+    {
+        const FilePreview p = preview("sp_client_details.csv");
+        CHECK(p.preset == "simplepractice-client-details");
+        CHECK(p.columns == std::vector<std::string>{"Client", "Status", "Date added"});
+        REQUIRE(p.rows.size() == 3);
+        CHECK(cell(p, 0, "Date added") == "2025-01-15");
+        CHECK(cell(p, 2, "Status") == "Inactive");
+        CHECK(std::find(p.ignoredColumns.begin(), p.ignoredColumns.end(), "Address") != p.ignoredColumns.end());
+    }
+    SECTION("income allocation")
+    {
+        const FilePreview p = preview("sp_income_allocation.csv");
+        CHECK(p.preset == "simplepractice-income-allocation");
+        REQUIRE(p.rows.size() == 3);
+        CHECK(cell(p, 0, "Date") == "2025-10-08");
+        CHECK(cell(p, 0, "Source") == "insurance");
+        CHECK(cell(p, 0, "Amount") == "100.00");
+        CHECK(cell(p, 2, "Source") == "client");
+    }
+}
+
+TEST_CASE("a preview of the team roster", "[import][preview][team]")
+{
+    const FilePreview p = preview("caseboard_team.csv");
+    CHECK(p.preset == "caseboard-team");
+    REQUIRE(p.rows.size() == 3);
+    CHECK(cell(p, 0, "Clinician") == "Nora Quinn");
+    CHECK(cell(p, 0, "Start Date") == "2024-01-08");
+    CHECK(cell(p, 0, "Weekly Goal") == "24");
+    CHECK(cell(p, 0, "Hourly Rate") == "48.00");
+}
+
+TEST_CASE("a preview reads with a column mapping or a named preset", "[import][preview][mapping]")
+{
+    const auto mapping = parseColumnMapping("Appointment ID=Visit #; Date=Service Date; Client=Patient; "
+                                            "Clinician=Therapist; Status=Visit Status; Fee=Amount; "
+                                            "Charge Fee=Charge Fee");
+    REQUIRE(mapping);
+    SECTION("without the mapping the layout is unknown, but the raw rows are there")
     {
         const FilePreview p = preview("therapynotes_mapped.csv");
-        CHECK_THAT(p.error, Catch::Contains("therapynotes_mapped.csv") && Catch::Contains("unknown layout"));
         CHECK(p.preset.empty());
-        CHECK(p.header.front() == "Visit #");
-        CHECK(p.rawRows.size() == 4);
+        CHECK_THAT(p.error, Catch::Contains("unknown layout"));
         CHECK(p.rows.empty());
+        CHECK(p.rawRows.size() == 4);
     }
-    SECTION("with one it is the generic layout")
+    SECTION("with it")
     {
         PreviewOptions options;
-        options.mapping = ColumnMapping{{"Appointment ID", "Visit #"}, {"Date", "Service Date"}, {"Client", "Patient"},
-                                        {"Clinician", "Therapist"},    {"Status", "Visit Status"}, {"Fee", "Amount"},
-                                        {"Charge Fee", "Charge Fee"}};
+        options.mapping = *mapping;
         const FilePreview p = preview("therapynotes_mapped.csv", options);
         INFO(p.error);
         CHECK(p.error.empty());
-        CHECK(p.preset == "caseboard-appointments (mapped)");
         CHECK(p.confidence == 100);
-        CHECK(p.ignoredColumns.empty());
         REQUIRE(p.rows.size() == 4);
         CHECK(cell(p, 1, "Category") == "late_cancel"); // cancelled with the fee charged
+        CHECK(cell(p, 1, "Fee") == "165.00");
         CHECK(cell(p, 0, "Start") == "09:00");
     }
-    SECTION("a mapping naming a missing column says which")
+    SECTION("a named preset that does not fit")
     {
         PreviewOptions options;
-        options.mapping = ColumnMapping{{"Date", "Visit Date"}, {"Client", "Patient"}, {"Clinician", "Therapist"},
-                                        {"Status", "Visit Status"}};
-        const FilePreview p = preview("therapynotes_mapped.csv", options);
-        CHECK_THAT(p.error, Catch::Contains("Visit Date"));
-        CHECK(p.rawRows.size() == 4);
+        options.preset = "caseboard-team";
+        const FilePreview p = preview("caseboard_appointments.csv", options);
+        CHECK(p.preset.empty());
+        CHECK(p.rows.empty());
     }
 }
 
-TEST_CASE("a preview of other layouts uses their own headings", "[import][preview]")
+TEST_CASE("a preview of an unknown layout or a missing column says why", "[import][preview]")
 {
-    const FilePreview team = preview("caseboard_team.csv");
-    CHECK(team.preset == "caseboard-team");
-    CHECK(team.columns.front() == "Clinician");
-    REQUIRE(team.rows.size() == 3);
-    CHECK(cell(team, 0, "Clinician") == "Nora Quinn");
-    CHECK(cell(team, 0, "Weekly Goal") == "24");
-    CHECK(cell(team, 0, "Hourly Rate") == "48.00");
-    CHECK(cell(team, 0, "Start Date") == "2024-01-08");
-
-    const FilePreview clients = preview("sp_client_details.csv");
-    CHECK(clients.preset == "simplepractice-client-details");
-    CHECK(clients.columns.front() == "Client");
-    CHECK_FALSE(clients.ignoredColumns.empty()); // contact details are dropped
-
-    const FilePreview payments = preview("sp_income_allocation.csv");
-    CHECK(payments.preset == "simplepractice-income-allocation");
-    CHECK(payments.columns.back() == "Amount");
-    REQUIRE_FALSE(payments.rows.empty());
-    CHECK_THAT(cell(payments, 0, "Amount"), Catch::Matches(R"(-?\d+\.\d\d)"));
-    CHECK_THAT(cell(payments, 0, "Source"), Catch::Equals("insurance") || Catch::Equals("client"));
+    SECTION("unknown layout")
+    {
+        const FilePreview p = preview("unknown_layout.csv");
+        CHECK(p.preset.empty());
+        CHECK_THAT(p.error, Catch::Contains("unknown_layout.csv") && Catch::Contains("unknown layout"));
+        CHECK(p.header == std::vector<std::string>{"Patient", "Visit Day", "Provider", "Outcome"});
+        CHECK(p.rawRows.size() == 1);
+    }
+    SECTION("a required column missing")
+    {
+        const FilePreview p = preview("missing_clinician.csv");
+        CHECK(p.preset.empty());
+        CHECK_THAT(p.error, Catch::Contains("Clinician"));
+        REQUIRE_FALSE(p.candidates.empty());
+        CHECK(p.candidates.front().name == "caseboard-appointments");
+        CHECK(p.candidates.front().missing == std::vector<std::string>{"Clinician"});
+    }
+    SECTION("no file")
+    {
+        const FilePreview p = preview("no_such_file.csv");
+        CHECK_THAT(p.error, Catch::Contains("no such file"));
+    }
 }
 
-TEST_CASE("a preview names file-level problems", "[import][preview]")
+TEST_CASE("an import with a column mapping, progress and unknown statuses", "[import][mapping]")
 {
-    CHECK_THAT(preview("no_such_file.csv").error, Catch::Contains("no such file"));
-    const FilePreview unknown = preview("unknown_layout.csv");
-    CHECK_THAT(unknown.error, Catch::Contains("unknown_layout.csv") && Catch::Contains("unknown layout"));
-    CHECK(unknown.header.size() == 4);
+    Store store = Store::openInMemory();
+    SECTION("a mapping given for one import")
+    {
+        const auto mapping = parseColumnMapping("Appointment ID=Visit #; Date=Service Date; Client=Patient; "
+                                                "Clinician=Therapist; Status=Visit Status; Fee=Amount");
+        REQUIRE(mapping);
+        std::atomic<std::uint64_t> rowsRead{0};
+        ImportOptions options;
+        options.mapping = *mapping;
+        options.rowsRead = &rowsRead;
+        Importer importer(store);
+        const FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
+        INFO(report.error);
+        REQUIRE(report.imported());
+        CHECK(report.added == 4);
+        CHECK(rowsRead.load() == 4);
+        CHECK(report.fileBytes == std::filesystem::file_size(fixture("therapynotes_mapped.csv")));
+        CHECK(store.importBatches().at(0).fileBytes == report.fileBytes);
+        CHECK(report.ignoredColumns.empty()); // "Charge Fee" is read under its own name
+    }
+    SECTION("a mapping that misses a required column rejects the file")
+    {
+        ImportOptions options;
+        options.mapping = ColumnMapping{{"Date", "Service Date"}};
+        Importer importer(store);
+        const FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
+        CHECK(report.outcome == FileOutcome::Rejected);
+        CHECK_THAT(report.error, Catch::Contains("lacks the required column"));
+    }
+    SECTION("unknown statuses are counted by word")
+    {
+        test::TempDir dir;
+        const auto file = dir.file("statuses.csv");
+        {
+            std::ofstream out(file);
+            out << "Date,Client,Clinician,Status\n"
+                   "2026-03-02,Grace Liu,Nora Quinn,Telehealth no-show\n"
+                   "2026-03-03,Grace Liu,Nora Quinn,Attended\n"
+                   "2026-03-04,Grace Liu,Nora Quinn,Telehealth no-show\n"
+                   "2026-03-05,Grace Liu,Nora Quinn,Rescheduled twice\n";
+        }
+        Importer importer(store);
+        const FileReport report = importer.importFile(file);
+        CHECK(report.outcome == FileOutcome::Rejected);
+        CHECK(report.unknownStatuses
+              == std::map<std::string, std::uint64_t>{{"Telehealth no-show", 2}, {"Rescheduled twice", 1}});
+    }
+}
 
-    PreviewOptions options;
-    options.preset = "no-such-preset";
-    CHECK_THAT(preview("sp_attendance.csv", options).error, Catch::Contains("no preset named 'no-such-preset'"));
-
+TEST_CASE("a preview reports a Windows-1252, semicolon-separated file as read", "[import][preview]")
+{
     test::TempDir dir;
-    const auto empty = dir.file("empty.csv");
-    std::ofstream(empty).close();
-    const PresetCatalog catalog;
-    CHECK_THAT(previewFile(empty, catalog, StatusMap{}).error, Catch::Contains("empty"));
-
-    const FilePreview truncated = preview("truncated_quote.csv");
-    CHECK_FALSE(truncated.error.empty());
+    const auto file = dir.file("excel.csv");
+    // "Zo\xEB" is Zoë in Windows-1252, as Excel's CSV save writes it.
+    std::ofstream(file, std::ios::binary) << "Date;Client;Clinician;Status;Fee\r\n"
+                                             "02/03/2026;Zo\xEB Adams;Nora Quinn;Attended;\"1,250.00\"\r\n";
+    PresetCatalog catalog;
+    StatusMap statuses;
+    const FilePreview p = previewFile(file, catalog, statuses);
+    INFO(p.error);
+    CHECK(p.encoding == csv::Encoding::Windows1252);
+    CHECK(p.delimiter == ';');
+    REQUIRE(p.rows.size() == 1);
+    CHECK(cell(p, 0, "Client") == "Zo\xC3\xAB Adams");
+    CHECK(cell(p, 0, "Date") == "2026-02-03"); // month first
+    CHECK(cell(p, 0, "Fee") == "1250.00");
 }
 
 TEST_CASE("a preview leaves blank what the file does not carry", "[import][preview]")

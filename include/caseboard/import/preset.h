@@ -24,13 +24,14 @@ public:
     virtual void client(const ClientRecord& record) = 0;
     virtual void roster(const RosterRecord& record) = 0;
     virtual void payment(const PaymentRecord& record) = 0;
+    virtual void staffHours(const StaffHoursRecord& record) = 0;
 };
 
 struct CellProblem {
     std::string column; // header of the cell; empty for the row as a whole
     std::string reason;
-    // The raw word, when the problem is a status no mapping knows: the import counts
-    // them, so the admin can map each once instead of reading every rejected row.
+    // The raw status when the problem is that no mapping knows it, so the import can
+    // list each unknown word once with its count (FileReport::unknownStatuses).
     std::string unknownStatus;
 };
 

@@ -50,4 +50,11 @@ struct PaymentRecord {
     Cents amount = 0;
 };
 
+// A day's hours of one member of staff, from a timesheet (caseboard-timesheet layout).
+struct StaffHoursRecord {
+    std::string staffName; // matched by name or alias like a clinician's
+    Day day{};
+    double hours = 0;
+};
+
 } // namespace caseboard::import

@@ -38,4 +38,13 @@ RollbackPlan planRollback(Store& store, RowId batchId);
 // the history, marked with the time they were rolled back.
 RollbackPlan rollBackBatch(Store& store, RowId batchId);
 
+// A table an import writes, with its columns as its *_before_batch twin holds them (id
+// first, without batch_id). Listed in the order a rollback deletes inserted rows:
+// rows that refer to clients and clinicians before them.
+struct JournaledTable {
+    const char* name;
+    const char* columns; // empty: no twin, the import never updates its rows (payments)
+};
+const std::vector<JournaledTable>& journaledTables();
+
 } // namespace caseboard
