@@ -82,8 +82,10 @@ public:
                  has(kStartTime) && a.startMinute ? formatMinute(*a.startMinute) : std::string(),
                  record.clientName,
                  record.clinicianName,
-                 a.rawStatus,
-                 std::string(statusCategoryName(a.status)),
+                 // A file without statuses (the appointment status report) keeps the ones
+                 // another brought: showing the default would claim one.
+                 has(kStatus) ? a.rawStatus : std::string(),
+                 has(kStatus) ? std::string(statusCategoryName(a.status)) : std::string(),
                  has(kServiceCode) ? a.serviceCode : std::string(),
                  has(kDuration) ? std::to_string(a.durationMinutes) : std::string(),
                  has(kFee) ? formatOptionalCents(a.fee) : std::string(),

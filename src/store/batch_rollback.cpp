@@ -65,24 +65,51 @@ TableCounts countFor(sql::Connection& db, RowId batchId, const JournaledTable& t
     return counts;
 }
 
+// Rows of `table` the rollback puts back as they were: each once, however many of its
+// batches changed it, and not those an earlier batch of the same rollback added, which
+// go altogether.
+std::int64_t restoredBy(sql::Connection& db, RowId batchId, const std::string& table)
+{
+    const std::string undone =
+        "batch_id >= ?1 AND batch_id IN (SELECT id FROM import_batches WHERE rolled_back_at IS NULL)";
+    auto restored = db.prepare("SELECT count(DISTINCT b.id) FROM main." + table + "_before_batch b JOIN main." + table
+                               + " t ON t.id = b.id WHERE b." + undone
+                               + " AND NOT EXISTS (SELECT 1 FROM batch_inserted_ids r WHERE r.table_name = ?2 AND r."
+                               + undone + " AND b.id BETWEEN r.first_id AND r.last_id)");
+    restored.bind(1, batchId).bind(2, table);
+    return restored.step() ? restored.int64(0) : 0;
+}
+
 void addCounts(RollbackPlan& plan, const std::string& table, const TableCounts& counts)
 {
-    if (table == "appointments") {
+    if (table == "appointments")
         plan.appointmentsRemoved += counts.removed;
-        plan.appointmentsRestored += counts.restored;
-    } else if (table == "clients") {
+    else if (table == "clients")
         plan.clientsRemoved += counts.removed;
-        plan.clientsRestored += counts.restored;
-    } else if (table == "clinicians") {
+    else if (table == "clinicians")
         plan.cliniciansRemoved += counts.removed;
-        plan.cliniciansRestored += counts.restored;
-    } else if (table == "payments") {
+    else if (table == "payments")
         plan.paymentsRemoved += counts.removed;
-    } else if (table == "staff_hours") {
+    else if (table == "staff_hours")
         plan.staffHoursRemoved += counts.removed;
-        plan.staffHoursRestored += counts.restored;
-    }
     // goal_periods are part of a clinician's record in the plan's terms: not counted apart.
+}
+
+bool hasJournal(sql::Connection& db, RowId batchId)
+{
+    auto inserted = db.prepare("SELECT 1 FROM batch_inserted_ids WHERE batch_id = ? LIMIT 1");
+    inserted.bind(1, batchId);
+    if (inserted.step())
+        return true;
+    for (const JournaledTable& table : journaledTables()) {
+        if (*table.columns == '\0')
+            continue;
+        auto before = db.prepare("SELECT 1 FROM main." + std::string(table.name) + "_before_batch WHERE batch_id = ? LIMIT 1");
+        before.bind(1, batchId);
+        if (before.step())
+            return true;
+    }
+    return false;
 }
 
 // Undoes one batch: puts back every row it updated, as it was, then deletes what it
@@ -149,9 +176,24 @@ RollbackPlan planRollback(Store& store, RowId batchId)
         if (batch->id >= batchId && batch->inForce())
             plan.batches.push_back(*batch);
     sql::Connection& db = store.connection();
-    for (const ImportBatch& batch : plan.batches)
-        for (const JournaledTable& table : journaledTables())
-            addCounts(plan, table.name, countFor(db, batch.id, table));
+    for (const ImportBatch& batch : plan.batches) {
+        std::int64_t journaled = 0;
+        for (const JournaledTable& table : journaledTables()) {
+            const TableCounts counts = countFor(db, batch.id, table);
+            addCounts(plan, table.name, counts);
+            journaled += counts.removed + counts.restored;
+        }
+        // Imports before schema version 4 recorded nothing to undo them with: marking one
+        // rolled back would claim an undo that did not happen.
+        if (journaled == 0 && (batch.added > 0 || batch.updated > 0) && !hasJournal(db, batch.id))
+            throw std::invalid_argument("import batch " + std::to_string(batch.id) + " (" + batch.fileName
+                                        + ") was imported by an earlier Caseboard that did not record what imports "
+                                          "change, so it cannot be rolled back; restore a backup instead");
+    }
+    plan.appointmentsRestored = restoredBy(db, batchId, "appointments");
+    plan.clientsRestored = restoredBy(db, batchId, "clients");
+    plan.cliniciansRestored = restoredBy(db, batchId, "clinicians");
+    plan.staffHoursRestored = restoredBy(db, batchId, "staff_hours");
     return plan;
 }
 
@@ -162,11 +204,21 @@ RollbackPlan rollBackBatch(Store& store, RowId batchId)
     RollbackPlan plan = planRollback(store, batchId);
     const std::string now = utcNow();
     auto mark = db.prepare("UPDATE import_batches SET rolled_back_at = ? WHERE id = ?");
-    for (ImportBatch& batch : plan.batches) {
-        undoBatch(db, batch.id);
-        mark.bind(1, now).bind(2, batch.id);
-        mark.run();
-        batch.rolledBackAt = now;
+    try {
+        for (ImportBatch& batch : plan.batches) {
+            undoBatch(db, batch.id);
+            mark.bind(1, now).bind(2, batch.id);
+            mark.run();
+            batch.rolledBackAt = now;
+        }
+    } catch (const sql::Error& error) {
+        // Typically a row edited by hand since (a clinician merged away, an appointment
+        // added for a client the import brought) that still refers to what would go.
+        const bool constraint = (error.code() & 0xFF) == 19; // SQLITE_CONSTRAINT
+        throw sql::Error("import batch " + std::to_string(batchId) + " cannot be rolled back, so nothing was changed: "
+                             + (constraint ? "rows edited since still refer to what it added (" : "")
+                             + error.what() + (constraint ? ")" : ""),
+                         error.code());
     }
     transaction.commit();
     spdlog::info("rolled back {} import batch(es) from batch {}: {} appointments removed, {} restored",
