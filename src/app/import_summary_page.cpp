@@ -97,7 +97,7 @@ void ImportSummaryPage::showResult(const ImportRunResult& result, const import::
         html += QStringLiteral("<p style=\"margin: 3px 0\">\u2022&nbsp; %1</p>").arg(sentence.toHtmlEscaped());
     body_->setText(html);
 
-    fillReportTable(table_, result.reports, catalog);
+    fillReportTable(table_, result.reports, catalog, result.backupRestored);
     bool rejects = false;
     for (const bool has : hasRejects_)
         rejects = rejects || has;
