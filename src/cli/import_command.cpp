@@ -43,7 +43,9 @@ void printReport(const import::FileReport& report)
                 std::cout << (i ? ", " : " ") << report.newClinicians[i];
             if (report.newClinicians.size() > kNamesShown)
                 std::cout << " and " << report.newClinicians.size() - kNamesShown << " more";
-            std::cout << " (set their weekly goals in Team & Settings)\n";
+            std::cout << (report.preset == "caseboard-timesheet"
+                              ? " (added as admin staff; set their roles in Team & Settings)\n"
+                              : " (set their weekly goals in Team & Settings)\n");
         }
         if (!report.ignoredColumns.empty()) {
             std::cout << "  columns not imported:";

@@ -85,6 +85,23 @@ void addCounts(RollbackPlan& plan, const std::string& table, const TableCounts& 
     // goal_periods are part of a clinician's record in the plan's terms: not counted apart.
 }
 
+bool hasJournal(sql::Connection& db, RowId batchId)
+{
+    auto inserted = db.prepare("SELECT 1 FROM batch_inserted_ids WHERE batch_id = ? LIMIT 1");
+    inserted.bind(1, batchId);
+    if (inserted.step())
+        return true;
+    for (const JournaledTable& table : journaledTables()) {
+        if (*table.columns == '\0')
+            continue;
+        auto before = db.prepare("SELECT 1 FROM main." + std::string(table.name) + "_before_batch WHERE batch_id = ? LIMIT 1");
+        before.bind(1, batchId);
+        if (before.step())
+            return true;
+    }
+    return false;
+}
+
 // Undoes one batch: puts back every row it updated, as it was, then deletes what it
 // inserted (rows that refer to clients and clinicians first).
 void undoBatch(sql::Connection& db, RowId batchId)
@@ -149,9 +166,20 @@ RollbackPlan planRollback(Store& store, RowId batchId)
         if (batch->id >= batchId && batch->inForce())
             plan.batches.push_back(*batch);
     sql::Connection& db = store.connection();
-    for (const ImportBatch& batch : plan.batches)
-        for (const JournaledTable& table : journaledTables())
-            addCounts(plan, table.name, countFor(db, batch.id, table));
+    for (const ImportBatch& batch : plan.batches) {
+        std::int64_t journaled = 0;
+        for (const JournaledTable& table : journaledTables()) {
+            const TableCounts counts = countFor(db, batch.id, table);
+            addCounts(plan, table.name, counts);
+            journaled += counts.removed + counts.restored;
+        }
+        // Imports before schema version 4 recorded nothing to undo them with: marking one
+        // rolled back would claim an undo that did not happen.
+        if (journaled == 0 && (batch.added > 0 || batch.updated > 0) && !hasJournal(db, batch.id))
+            throw std::invalid_argument("import batch " + std::to_string(batch.id) + " (" + batch.fileName
+                                        + ") was imported by an earlier Caseboard that did not record what imports "
+                                          "change, so it cannot be rolled back; restore a backup instead");
+    }
     return plan;
 }
 

@@ -59,6 +59,11 @@ TEST_CASE("a backup restored gives back the database exactly", "[store][backup]"
     restoreBackup(store, backup.path);
     CHECK(test::dumpDatabase(store) == before);
     CHECK(store.schemaVersion() == kSchemaVersion);
+    {
+        auto mode = store.connection().prepare("PRAGMA journal_mode");
+        REQUIRE(mode.step());
+        CHECK(mode.text(0) == "wal"); // the backup's own mode does not come with it
+    }
 
     // The store goes on working on the restored content.
     importFixture(store, "caseboard_team.csv");

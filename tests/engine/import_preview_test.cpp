@@ -266,3 +266,22 @@ TEST_CASE("an import with a column mapping, progress and unknown statuses", "[im
               == std::map<std::string, std::uint64_t>{{"Telehealth no-show", 2}, {"Rescheduled twice", 1}});
     }
 }
+
+TEST_CASE("a preview reports a Windows-1252, semicolon-separated file as read", "[import][preview]")
+{
+    test::TempDir dir;
+    const auto file = dir.file("excel.csv");
+    // "Zo\xEB" is Zoë in Windows-1252, as Excel's CSV save writes it.
+    std::ofstream(file, std::ios::binary) << "Date;Client;Clinician;Status;Fee\r\n"
+                                             "02/03/2026;Zo\xEB Adams;Nora Quinn;Attended;\"1,250.00\"\r\n";
+    PresetCatalog catalog;
+    StatusMap statuses;
+    const FilePreview p = previewFile(file, catalog, statuses);
+    INFO(p.error);
+    CHECK(p.encoding == csv::Encoding::Windows1252);
+    CHECK(p.delimiter == ';');
+    REQUIRE(p.rows.size() == 1);
+    CHECK(cell(p, 0, "Client") == "Zo\xC3\xAB Adams");
+    CHECK(cell(p, 0, "Date") == "2026-02-03"); // month first
+    CHECK(cell(p, 0, "Fee") == "1250.00");
+}

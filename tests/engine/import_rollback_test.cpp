@@ -225,6 +225,59 @@ TEST_CASE("failed, cancelled and dry-run imports leave no journal behind", "[imp
     ImportOptions dryRun;
     dryRun.dryRun = true;
     CHECK(importer.importFile(fixture("caseboard_team.csv"), dryRun).imported());
+    struct CancelAtOnce : csv::ReadObserver {
+        bool cancelRequested() override { return true; }
+    } cancel;
+    ImportOptions cancelled;
+    cancelled.observer = &cancel;
+    CHECK(importer.importFile(fixture("caseboard_team.csv"), cancelled).outcome == FileOutcome::Cancelled);
     CHECK(dumpAll(store) == before);
     CHECK(count(store, "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'") == 0);
+}
+
+TEST_CASE("a batch imported before the journal existed cannot be rolled back", "[import][rollback]")
+{
+    Store store = Store::openInMemory();
+    importFixture(store, "caseboard_appointments.csv");
+    // As an import under schema version 3 left it: counts, but no journal.
+    ImportBatch old;
+    old.fileName = "old.csv";
+    old.importedAt = "2026-01-05T10:00:00Z";
+    old.added = 12;
+    const RowId id = store.recordImportBatch(old);
+    const std::string before = dumpAll(store);
+    CHECK_THROWS_WITH(rollBackBatch(store, id), Catch::Contains("cannot be rolled back"));
+    CHECK(dumpAll(store) == before);
+
+    // One that changed nothing has nothing to undo, and rolls back.
+    ImportBatch unchanged = old;
+    unchanged.added = 0;
+    unchanged.unchanged = 12;
+    const RowId quiet = store.recordImportBatch(unchanged);
+    CHECK_THROWS(rollBackBatch(store, id)); // still takes the old one's successor along, and refuses
+    CHECK(rollBackBatch(store, quiet).batches.size() == 1);
+}
+
+TEST_CASE("a first import that falls back from the bulk path rolls back", "[import][rollback]")
+{
+    test::TempDir dir;
+    Store store = Store::open(dir.file("practice.db"));
+    const std::string empty = dumpAll(store);
+    ImportOptions skip;
+    skip.skipBadRows = true;
+    Importer importer(store);
+    // A repeated appointment ID: the bulk load meets it, and the import starts again row by row.
+    const FileReport report = importer.importFile(
+        writeFile(dir, "repeated.csv",
+                  "Appointment ID,Date,Client,Clinician,Status\n"
+                  "R-1,2026-03-02,Grace Liu,Nora Quinn,Attended\n"
+                  "R-2,2026-03-03,Grace Liu,Nora Quinn,Attended\n"
+                  "R-1,2026-03-04,Grace Liu,Nora Quinn,Attended\n"),
+        skip);
+    INFO(report.error);
+    REQUIRE(report.imported());
+    CHECK(report.added == 2);
+    CHECK(report.rejected == 1);
+    rollBackBatch(store, *report.batchId);
+    CHECK(dumpAll(store) == empty);
 }
