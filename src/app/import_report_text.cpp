@@ -111,7 +111,7 @@ void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>&
             continue;
         }
         if (undone && report.imported()) {
-            notes.push_back({row, tr("Taken out again when you cancelled \u2014 nothing from this file remains"),
+            notes.push_back({row, tr("Taken out again when you cancelled"),
                              Signal::Neutral});
             continue;
         }

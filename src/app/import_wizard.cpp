@@ -103,6 +103,7 @@ ImportWizard::ImportWizard(Store& store, QString backupDirectory, const QStringL
     fileList_->setIconSize(QSize(16, 16));
     fileList_->setFixedWidth(250);
     fileList_->setWordWrap(true);
+    fileList_->setSpacing(3);
     filesHint_->setWordWrap(true);
     filesHint_->setObjectName(QStringLiteral("MutedLabel"));
     filesHint_->setFixedWidth(250);
