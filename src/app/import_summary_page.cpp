@@ -41,7 +41,7 @@ ImportSummaryPage::ImportSummaryPage(QWidget* parent)
     setUpDataTable(table_, 30);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionsMovable(false);
-    table_->setFocusPolicy(Qt::TabFocus);
+    table_->setFocusPolicy(Qt::NoFocus); // a summary to read: no focus frame on its first cell
     rejects_->setObjectName(QStringLiteral("SecondaryButton"));
 
     auto* bottom = new QHBoxLayout;
