@@ -92,7 +92,7 @@ ImportCheckPage::ImportCheckPage(QWidget* parent)
     setUpDataTable(table_, 30);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionsMovable(false);
-    table_->setFocusPolicy(Qt::TabFocus);
+    table_->setFocusPolicy(Qt::NoFocus); // a summary to read: no focus frame on its first cell
     rejects_->setObjectName(QStringLiteral("SecondaryButton"));
     skip_->setChecked(true);
     skip_->setToolTip(tr("When this is off, a file with any problem row is not imported at all."));

@@ -176,8 +176,13 @@ void ImportFilePanel::showChoice(bool refillMapping)
     const bool byHand = choice_->mapping.has_value();
     const QString layoutTitle = presetTitle(importer_.catalog(), preview.preset);
     if (!preview.error.empty()) {
-        const QString why = QString::fromStdString(preview.error);
-        detection_->setText(byHand ? tr("Not ready yet: %1").arg(why)
+        // The engine names the file first; the panel already does.
+        QString why = QString::fromStdString(preview.error);
+        const QString prefix = QString::fromStdString(preview.file) + QStringLiteral(": ");
+        if (why.startsWith(prefix))
+            why = why.mid(prefix.size());
+        detection_->setText(byHand ? tr("Not ready yet: choose the columns that hold at least the Date, the Client "
+                                        "(or Client ID), the Clinician and the Status.")
                                    : tr("Caseboard does not recognise this file\u2019s layout. %1 Match its "
                                         "columns below to import it.")
                                          .arg(why));

@@ -155,6 +155,9 @@ void ImportHistoryView::reload()
     table_->setColumnWidth(kFile, std::clamp(table_->columnWidth(kFile), 160, 320));
     stack_->setCurrentWidget(batches_.empty() ? static_cast<QWidget*>(empty_) : table_);
     import_->setEnabled(store_ != nullptr);
+    // An empty history has its own button in the middle: one is enough.
+    import_->setVisible(!batches_.empty());
+    rollBack_->setVisible(!batches_.empty());
     restore_->setEnabled(store_ != nullptr);
     updateButtons();
 }

@@ -84,7 +84,7 @@ QStringList reportSentences(const std::vector<import::FileReport>& reports, bool
 }
 
 void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>& reports,
-                     const import::PresetCatalog& catalog)
+                     const import::PresetCatalog& catalog, bool undone)
 {
     table->clear();
     table->clearSpans();
@@ -92,6 +92,12 @@ void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>&
     table->setHorizontalHeaderLabels(
         {tr("File"), tr("Read as"), tr("Added"), tr("Updated"), tr("Unchanged"), tr("Not imported")});
     table->setRowCount(static_cast<int>(reports.size()));
+    struct Note {
+        int row;
+        QString text;
+        Signal signal;
+    };
+    std::vector<Note> notes; // set after the columns are fitted, which they span
     for (std::size_t i = 0; i < reports.size(); ++i) {
         const import::FileReport& report = reports[i];
         const int row = static_cast<int>(i);
@@ -100,18 +106,18 @@ void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>&
         table->setItem(row, kReportFile, file);
         table->setItem(row, kReportLayout,
                        new QTableWidgetItem(report.preset.empty() ? missingValue() : presetTitle(catalog, report.preset)));
-        const bool wholeFile = report.outcome != import::FileOutcome::Imported
-                            && report.added + report.updated + report.unchanged == 0;
-        if (wholeFile && (report.outcome == import::FileOutcome::Cancelled || !report.error.empty())) {
-            const QString why = report.outcome == import::FileOutcome::Cancelled
-                                    ? tr("Cancelled \u2014 nothing from this file was written")
-                                    : QString::fromStdString(report.error);
-            auto* item = new QTableWidgetItem(why);
-            item->setToolTip(why);
-            item->setForeground(QBrush(signalInk(report.outcome == import::FileOutcome::Cancelled ? Signal::Neutral
-                                                                                                  : Signal::Bad)));
-            table->setItem(row, kReportAdded, item);
-            table->setSpan(row, kReportAdded, 1, kReportColumnCount - kReportAdded);
+        if (report.outcome == import::FileOutcome::Cancelled) {
+            notes.push_back({row, tr("Cancelled \u2014 nothing from this file was written"), Signal::Neutral});
+            continue;
+        }
+        if (undone && report.imported()) {
+            notes.push_back({row, tr("Taken out again when you cancelled"),
+                             Signal::Neutral});
+            continue;
+        }
+        const bool wholeFile = !report.imported() && report.added + report.updated + report.unchanged == 0;
+        if (wholeFile && !report.error.empty()) {
+            notes.push_back({row, QString::fromStdString(report.error), Signal::Bad});
             continue;
         }
         const qint64 values[] = {static_cast<qint64>(report.added), static_cast<qint64>(report.updated),
@@ -128,6 +134,13 @@ void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>&
     table->horizontalHeader()->setSectionResizeMode(kReportLayout, QHeaderView::Stretch);
     fitColumnsToText(table, {kReportFile, kReportAdded, kReportUpdated, kReportUnchanged, kReportRejected});
     table->setColumnWidth(kReportFile, std::clamp(table->columnWidth(kReportFile), 160, 340));
+    for (const Note& note : notes) {
+        auto* item = new QTableWidgetItem(note.text);
+        item->setToolTip(note.text);
+        item->setForeground(QBrush(signalInk(note.signal)));
+        table->setItem(note.row, kReportAdded, item);
+        table->setSpan(note.row, kReportAdded, 1, kReportColumnCount - kReportAdded);
+    }
     // As tall as its rows: the page reads top to bottom without an empty box.
     int height = table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth() + 4;
     for (int row = 0; row < table->rowCount(); ++row)

@@ -22,8 +22,9 @@ enum ReportColumn { kReportFile, kReportLayout, kReportAdded, kReportUpdated, kR
                     kReportColumnCount };
 
 // Fills `table` with one row per report: file, layout, the counts, or why the file as a
-// whole could not be imported.
+// whole could not be imported. `undone`: a cancel put the backup back, so files that
+// were committed say they were taken out again instead of showing counts.
 void fillReportTable(QTableWidget* table, const std::vector<import::FileReport>& reports,
-                     const import::PresetCatalog& catalog);
+                     const import::PresetCatalog& catalog, bool undone = false);
 
 } // namespace caseboard::app

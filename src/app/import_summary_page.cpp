@@ -41,7 +41,7 @@ ImportSummaryPage::ImportSummaryPage(QWidget* parent)
     setUpDataTable(table_, 30);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->horizontalHeader()->setSectionsMovable(false);
-    table_->setFocusPolicy(Qt::TabFocus);
+    table_->setFocusPolicy(Qt::NoFocus); // a summary to read: no focus frame on its first cell
     rejects_->setObjectName(QStringLiteral("SecondaryButton"));
 
     auto* bottom = new QHBoxLayout;
@@ -97,7 +97,7 @@ void ImportSummaryPage::showResult(const ImportRunResult& result, const import::
         html += QStringLiteral("<p style=\"margin: 3px 0\">\u2022&nbsp; %1</p>").arg(sentence.toHtmlEscaped());
     body_->setText(html);
 
-    fillReportTable(table_, result.reports, catalog);
+    fillReportTable(table_, result.reports, catalog, result.backupRestored);
     bool rejects = false;
     for (const bool has : hasRejects_)
         rejects = rejects || has;

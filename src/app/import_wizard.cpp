@@ -103,6 +103,7 @@ ImportWizard::ImportWizard(Store& store, QString backupDirectory, const QStringL
     fileList_->setIconSize(QSize(16, 16));
     fileList_->setFixedWidth(250);
     fileList_->setWordWrap(true);
+    fileList_->setSpacing(3);
     filesHint_->setWordWrap(true);
     filesHint_->setObjectName(QStringLiteral("MutedLabel"));
     filesHint_->setFixedWidth(250);
@@ -129,6 +130,9 @@ ImportWizard::ImportWizard(Store& store, QString backupDirectory, const QStringL
     removeFile_->setObjectName(QStringLiteral("SecondaryButton"));
     next_->setObjectName(QStringLiteral("PrimaryButton"));
     next_->setDefault(true);
+    // A step that cannot go on yet must look it: the shared style has no disabled look.
+    setStyleSheet(QStringLiteral("QPushButton#PrimaryButton:disabled { background: %1; border-color: %1; color: %2; }")
+                      .arg(theme().border.name(), theme().mutedText.name()));
     back_->setObjectName(QStringLiteral("SecondaryButton"));
     cancel_->setObjectName(QStringLiteral("SecondaryButton"));
     auto* buttons = new QHBoxLayout;
