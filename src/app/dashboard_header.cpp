@@ -44,9 +44,11 @@ QString lastImportNote(Store* store)
         return DashboardHeader::tr("No database open");
     QString importedAt;
     try {
+        // A rolled-back import no longer dates the data.
         const std::vector<ImportBatch> batches = store->importBatches();
-        if (!batches.empty())
-            importedAt = toQString(batches.back().importedAt);
+        for (auto batch = batches.rbegin(); batch != batches.rend() && importedAt.isEmpty(); ++batch)
+            if (batch->inForce())
+                importedAt = toQString(batch->importedAt);
     } catch (const std::exception&) {
         importedAt.clear(); // an unreadable batch table is not worth more than a missing note
     }

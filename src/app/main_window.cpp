@@ -504,7 +504,7 @@ void MainWindow::reloadPracticeData()
     qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard))->reload();
     qobject_cast<ClientsView*>(views_.at(ViewId::Clients))->reload();
     qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments))->reload();
-    qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings))->reload();
+    qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings))->reloadReplacedData();
     qobject_cast<ImportHistoryView*>(views_.at(ViewId::Import))->reload();
     status_->setDatabase(databasePath_);
 }

@@ -88,6 +88,12 @@ void TeamSettingsView::setDatabase(Store* store)
     reload();
 }
 
+void TeamSettingsView::reloadReplacedData()
+{
+    edits_->undoStack()->clear();
+    reload();
+}
+
 void TeamSettingsView::reload()
 {
     team_->reload();

@@ -27,6 +27,10 @@ public:
     void setDatabase(Store* store) override;
     // Reads everything again (after an import elsewhere changed the data).
     void reload();
+    // After an import, a rollback or a restored backup: an undo recorded before it would
+    // put back team rows as they were before the data under them changed, so the history
+    // goes.
+    void reloadReplacedData();
 
     SettingsEditStack* edits() const { return edits_; }
     QTabWidget* tabs() const { return tabs_; }
