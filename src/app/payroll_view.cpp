@@ -64,7 +64,8 @@ QLabel#MutedLabel { color: %4; }
 // The height of a table showing `rows` rows (at least one) without scrolling.
 int tableHeightFor(const QTableView* table, int rows)
 {
-    return table->horizontalHeader()->sizeHint().height() + std::max(rows, 1) * table->verticalHeader()->defaultSectionSize()
+    return table->horizontalHeader()->sizeHint().height()
+        + std::max(rows, 1) * table->verticalHeader()->defaultSectionSize()
         + 2 * table->frameWidth() + 2;
 }
 
@@ -75,7 +76,6 @@ void setUpPayrollTable(QTableView* table, int rowHeight)
     table->horizontalHeader()->setSectionsMovable(false);
     table->horizontalHeader()->setStretchLastSection(false);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
 QString writeTextFile(const QString& path, const std::string& text)
@@ -478,7 +478,10 @@ void PayrollView::refreshLabels()
                      + part(tr("Total"), t.minutes(), t.pay()));
 
     QStringList notes;
-    if (!report_->periodComplete())
+    if (!report_->periodStarted())
+        notes << tr("This period starts after %1, the last day counted: no sessions are counted yet.")
+                     .arg(formatDayMedium(report_->sessionsThrough));
+    else if (!report_->periodComplete())
         notes << tr("This period is not over: sessions are counted through %1.")
                      .arg(formatDayMedium(report_->sessionsThrough));
     if (t.missingRates > 0)
@@ -535,7 +538,8 @@ void PayrollView::exportCsvWithDialog()
 {
     const QString suggested = QStringLiteral("payroll-%1-to-%2.csv")
                                   .arg(toQString(formatIsoDay(period_.first)), toQString(formatIsoDay(period_.last)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Payroll CSV"), suggested, tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Payroll CSV"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (const QString error = exportCsv(path); !error.isEmpty())
@@ -546,7 +550,8 @@ void PayrollView::exportPdfWithDialog()
 {
     const QString suggested = QStringLiteral("payroll-%1-to-%2.pdf")
                                   .arg(toQString(formatIsoDay(period_.first)), toQString(formatIsoDay(period_.last)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Payroll PDF"), suggested, tr("PDF files (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Payroll PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (const QString error = exportPdf(path); !error.isEmpty())

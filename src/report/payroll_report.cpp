@@ -113,7 +113,9 @@ std::string payrollText(const metrics::PayrollReport& report)
     out += "Rule: " + metrics::describePayPeriodRule(report.settings.periods) + "; hours = "
         + (report.settings.oneHourPerSession ? "one hour per session" : "scheduled duration of each session")
         + "; billable cancels " + (report.settings.payBillableCancels ? "paid" : "not paid") + "\n";
-    if (!report.periodComplete())
+    if (!report.periodStarted())
+        out += "The period starts after " + formatIsoDay(report.sessionsThrough) + ": no sessions are counted yet.\n";
+    else if (!report.periodComplete())
         out += "Sessions counted through " + formatIsoDay(report.sessionsThrough) + ": the period is not over.\n";
 
     out += "\nClinicians\n";

@@ -315,6 +315,17 @@ TEST_CASE("payroll over a hand-built semi-monthly period", "[payroll]")
         CHECK(report::payrollCsv(r).find("'=HYPERLINK") != std::string::npos);
     }
 
+    SECTION("a period after T counts nothing yet; timesheet hours still show")
+    {
+        const Day before = makeDay(2025, 2, 10);
+        const PayrollReport r = computePayroll(snapshot, metricSettings, PayrollSettings{}, people, feb, before);
+        CHECK_FALSE(r.periodStarted());
+        CHECK(r.totals.countedSessions == 0);
+        CHECK(r.totals.clinicianMinutes == 0);
+        CHECK(r.totals.staffMinutes == 120 + 1305); // a timesheet is what was submitted, not a schedule
+        CHECK(report::payrollText(r).find("no sessions are counted yet") != std::string::npos);
+    }
+
     SECTION("counted sessions equal countedSessionsByClinician")
     {
         const PayrollReport r = computePayroll(snapshot, metricSettings, PayrollSettings{}, people, feb, T);
