@@ -291,7 +291,7 @@ TEST_CASE("payroll over a hand-built semi-monthly period", "[payroll]")
         CHECK(rows[2] == std::vector<std::string>{"Bo", "clinician", "2025-02-16", "2025-02-28", "2", "0", "yes",
                                                   "1.50", "2.00", "3.50", "", ""});
         CHECK(rows[3] == std::vector<std::string>{"Dee", "intake coordinator", "2025-02-16", "2025-02-28", "0", "0",
-                                                  "yes", "0.00", "21.75", "21.75", "25.00", "543.75"});
+                                                  "", "0.00", "21.75", "21.75", "25.00", "543.75"});
         CHECK(rows[4][0] == "Eve");
         Cents total = 0;
         for (const report::PayrollLine& line : report::payrollLines(r))
