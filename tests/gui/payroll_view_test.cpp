@@ -261,6 +261,21 @@ private Q_SLOTS:
         QCOMPARE(render.exitCode(), 0);
         QVERIFY(QFile::exists(prefix + QStringLiteral("-1.png")));
         qInfo("pdf page: %s", qPrintable(prefix + QStringLiteral("-1.png")));
+
+        // The PDF's own text (not only the HTML it came from) carries the engine's numbers.
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            return;
+        QProcess extract;
+        extract.start(pdftotext, {QStringLiteral("-layout"), pdfPath, QStringLiteral("-")});
+        QVERIFY(extract.waitForFinished(60000));
+        const QString text = QString::fromUtf8(extract.readAllStandardOutput());
+        QVERIFY(text.contains(formatMoney(expected.totals.pay())));
+        QVERIFY(text.contains(formatPayrollHours(expected.totals.minutes())));
+        for (const metrics::ClinicianPay& c : expected.clinicians)
+            if (c.pay)
+                QVERIFY2(text.contains(formatMoney(c.pay)), qPrintable(QString::fromStdString(c.name)));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of 1")));
     }
 
     void comingBackReadsNewRates()
