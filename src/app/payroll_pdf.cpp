@@ -81,7 +81,11 @@ QString payrollHtml(const metrics::PayrollReport& report, const QString& practic
                      s.oneHourPerSession ? tr("hours: one hour per session")
                                          : tr("hours: the scheduled duration of each session"),
                      s.payBillableCancels ? tr("billable cancels paid") : tr("billable cancels not paid"));
-    if (!report.periodComplete())
+    if (!report.periodStarted())
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(tr("No sessions counted: the period starts after %1.")
+                             .arg(formatDayMedium(report.sessionsThrough)));
+    else if (!report.periodComplete())
         html += QStringLiteral("<p><b>%1</b></p>")
                     .arg(tr("Sessions counted through %1 only: the period is not over.")
                              .arg(formatDayMedium(report.sessionsThrough)));
@@ -93,13 +97,16 @@ QString payrollHtml(const metrics::PayrollReport& report, const QString& practic
         + cell(tr("Clinician pay")) + cell(formatMoney(t.clinicianPay), true) + QStringLiteral("</tr>");
     html += QStringLiteral("<tr>") + cell(tr("Support staff hours")) + cell(formatPayrollHours(t.staffMinutes), true)
         + cell(tr("Support staff pay")) + cell(formatMoney(t.staffPay), true) + QStringLiteral("</tr>");
-    html += QStringLiteral("<tr class=\"total\">") + cell(tr("Total hours")) + cell(formatPayrollHours(t.minutes()), true)
+    html += QStringLiteral("<tr class=\"total\">") + cell(tr("Total hours"))
+        + cell(formatPayrollHours(t.minutes()), true)
         + cell(tr("Total pay")) + cell(formatMoney(t.pay()), true) + QStringLiteral("</tr></table>");
     if (t.missingRates > 0)
         html += QStringLiteral("<p><b>%1</b></p>")
                     .arg(t.missingRates == 1
-                             ? tr("One row below has hours but no hourly rate (\u201cno rate\u201d); its pay is not in these totals.")
-                             : tr("%1 rows below have hours but no hourly rate (\u201cno rate\u201d); their pay is not in these totals.")
+                             ? tr("One row below has hours but no hourly rate (\u201cno rate\u201d); its pay is "
+                                  "not in these totals.")
+                             : tr("%1 rows below have hours but no hourly rate (\u201cno rate\u201d); their pay "
+                                  "is not in these totals.")
                                    .arg(t.missingRates));
 
     html += tableStart(tr("Clinicians"), {tr("Clinician"), tr("Role"), tr("Counted sessions"), tr("Billable cancels"),
@@ -125,8 +132,8 @@ QString payrollHtml(const metrics::PayrollReport& report, const QString& practic
                                "</thead><tr><td class=\"muted\">%2</td></tr></table>")
                     .arg(staffTitle, tr("No support staff or timesheet hours in this period."));
     } else {
-        html += tableStart(staffTitle, {tr("Name"), tr("Role"), tr("Days on timesheet"), tr("Hours"), tr("Rate"), tr("Pay")},
-                           2);
+        html += tableStart(staffTitle,
+                           {tr("Name"), tr("Role"), tr("Days on timesheet"), tr("Hours"), tr("Rate"), tr("Pay")}, 2);
         for (const metrics::StaffPay& st : report.staff)
             html += QStringLiteral("<tr>") + cell(escaped(st.name)) + cell(roleLabel(st.role).toHtmlEscaped())
                 + cell(formatCount(st.days), true) + cell(formatPayrollHours(st.minutes), true)

@@ -6,6 +6,7 @@
 #include "empty_state_widget.h"
 #include "page_header.h"
 #include "payroll_pdf.h"
+#include "payroll_settings_bar.h"
 #include "payroll_table_model.h"
 #include "signal_colors.h"
 #include "snapshot_loader.h"
@@ -14,8 +15,6 @@
 #include "caseboard/report/payroll_report.h"
 #include "caseboard/store/store.h"
 
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDateEdit>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -64,7 +63,8 @@ QLabel#MutedLabel { color: %4; }
 // The height of a table showing `rows` rows (at least one) without scrolling.
 int tableHeightFor(const QTableView* table, int rows)
 {
-    return table->horizontalHeader()->sizeHint().height() + std::max(rows, 1) * table->verticalHeader()->defaultSectionSize()
+    return table->horizontalHeader()->sizeHint().height()
+        + std::max(rows, 1) * table->verticalHeader()->defaultSectionSize()
         + 2 * table->frameWidth() + 2;
 }
 
@@ -75,7 +75,6 @@ void setUpPayrollTable(QTableView* table, int rowHeight)
     table->horizontalHeader()->setSectionsMovable(false);
     table->horizontalHeader()->setStretchLastSection(false);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
 QString writeTextFile(const QString& path, const std::string& text)
@@ -101,11 +100,7 @@ PayrollView::PayrollView(QWidget* parent)
       periodLabel_(new QLabel(this)),
       daysLabel_(new QLabel(this)),
       asOf_(new QDateEdit(this)),
-      periodKind_(new QComboBox(this)),
-      anchorLabel_(new QLabel(tr("Anchor"), this)),
-      anchor_(new QDateEdit(this)),
-      hoursRule_(new QComboBox(this)),
-      payCancels_(new QCheckBox(tr("Pay billable cancels"), this)),
+      settingsBar_(new PayrollSettingsBar(this)),
       notice_(new QLabel(this)),
       clinicianModel_(new PayrollTableModel(PayrollTableModel::Table::Clinicians, this)),
       staffModel_(new PayrollTableModel(PayrollTableModel::Table::Staff, this)),
@@ -158,10 +153,6 @@ PayrollView::PayrollView(QWidget* parent)
     periodRow->addWidget(asOfLabel);
     periodRow->addWidget(asOf_);
 
-    auto* settingsFrame = new QWidget(this);
-    settingsFrame->setObjectName(QStringLiteral("PayrollSettings"));
-    settingsFrame->setAttribute(Qt::WA_StyledBackground, true);
-    buildSettingsRow(settingsFrame);
 
     notice_->setObjectName(QStringLiteral("WarningBanner"));
     notice_->setWordWrap(true);
@@ -200,7 +191,7 @@ PayrollView::PayrollView(QWidget* parent)
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->setSpacing(10);
     pageLayout->addLayout(periodRow);
-    pageLayout->addWidget(settingsFrame);
+    pageLayout->addWidget(settingsBar_);
     pageLayout->addWidget(notice_);
     pageLayout->addSpacing(4);
     pageLayout->addWidget(clinicianTitle);
@@ -223,6 +214,7 @@ PayrollView::PayrollView(QWidget* parent)
     layout->addWidget(header);
     layout->addWidget(stack_, 1);
 
+    connect(settingsBar_, &PayrollSettingsBar::settingsEdited, this, &PayrollView::applySettings);
     connect(previous_, &QPushButton::clicked, this, &PayrollView::showPreviousPeriod);
     connect(next_, &QPushButton::clicked, this, &PayrollView::showNextPeriod);
     connect(asOf_, &QDateEdit::dateChanged, this, [this] { recompute(); });
@@ -242,72 +234,12 @@ PayrollView::PayrollView(QWidget* parent)
         notice_->setText(tr("The practice could not be read: %1").arg(message));
         notice_->setVisible(true);
     });
-    showSettingsInControls();
+    settingsBar_->setSettings(settings_);
     refreshLabels();
     stack_->setCurrentWidget(empty_);
 }
 
 PayrollView::~PayrollView() = default;
-
-void PayrollView::buildSettingsRow(QWidget* frame)
-{
-    periodKind_->setObjectName(QStringLiteral("PayrollPeriodKind"));
-    periodKind_->addItem(tr("Semi-monthly"), static_cast<int>(metrics::PayPeriodKind::SemiMonthly));
-    periodKind_->addItem(tr("Bi-weekly"), static_cast<int>(metrics::PayPeriodKind::BiWeekly));
-    periodKind_->setAccessibleName(tr("Pay periods"));
-    periodKind_->setToolTip(tr("Semi-monthly: the 1st to the 15th and the 16th to the month's end. "
-                               "Bi-weekly: 14 days at a time from the anchor. Saved with the practice."));
-    periodKind_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    anchor_->setObjectName(QStringLiteral("PayrollAnchor"));
-    anchor_->setCalendarPopup(true);
-    anchor_->setDisplayFormat(QStringLiteral("MMM d, yyyy"));
-    anchor_->setToolTip(tr("The first day of any one bi-weekly pay period; the others follow every 14 days, "
-                           "before and after it"));
-    anchor_->setAccessibleName(tr("Anchor"));
-    anchor_->setMinimumWidth(anchor_->fontMetrics().horizontalAdvance(QStringLiteral("Sep 30, 2026")) + 48);
-    anchorLabel_->setBuddy(anchor_);
-    hoursRule_->setObjectName(QStringLiteral("PayrollHoursRule"));
-    hoursRule_->addItem(tr("Scheduled duration"), false);
-    hoursRule_->addItem(tr("One hour per session"), true);
-    hoursRule_->setAccessibleName(tr("Hours"));
-    hoursRule_->setToolTip(tr("A session's hours: its scheduled duration, or one hour whatever its length. "
-                              "A group is one session either way. Saved with the practice."));
-    hoursRule_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    payCancels_->setObjectName(QStringLiteral("PayrollPayCancels"));
-    payCancels_->setToolTip(tr("Pay late cancels and no-shows as if the session was held. Saved with the practice."));
-
-    auto* periodsLabel = new QLabel(tr("Pay periods"), frame);
-    periodsLabel->setObjectName(QStringLiteral("MutedLabel"));
-    periodsLabel->setBuddy(periodKind_);
-    anchorLabel_->setObjectName(QStringLiteral("MutedLabel"));
-    auto* hoursLabel = new QLabel(tr("Hours"), frame);
-    hoursLabel->setObjectName(QStringLiteral("MutedLabel"));
-    hoursLabel->setBuddy(hoursRule_);
-    auto* savedNote = new QLabel(tr("Saved with the practice"), frame);
-    savedNote->setObjectName(QStringLiteral("MutedLabel"));
-
-    auto* row = new QHBoxLayout(frame);
-    row->setContentsMargins(14, 8, 14, 8);
-    row->setSpacing(8);
-    row->addWidget(periodsLabel);
-    row->addWidget(periodKind_);
-    row->addSpacing(6);
-    row->addWidget(anchorLabel_);
-    row->addWidget(anchor_);
-    row->addSpacing(18);
-    row->addWidget(hoursLabel);
-    row->addWidget(hoursRule_);
-    row->addSpacing(18);
-    row->addWidget(payCancels_);
-    row->addStretch(1);
-    row->addWidget(savedNote);
-
-    const auto changed = [this] { applySettingsFromControls(); };
-    connect(periodKind_, &QComboBox::currentIndexChanged, this, changed);
-    connect(anchor_, &QDateEdit::dateChanged, this, changed);
-    connect(hoursRule_, &QComboBox::currentIndexChanged, this, changed);
-    connect(payCancels_, &QCheckBox::toggled, this, changed);
-}
 
 void PayrollView::setDatabase(Store* store)
 {
@@ -326,7 +258,7 @@ void PayrollView::setDatabase(Store* store)
     settings_ = metrics::loadPayrollSettings(*store);
     metricSettings_ = metrics::loadMetricSettings(*store);
     period_ = settings_.periods.containing(asOf());
-    showSettingsInControls();
+    settingsBar_->setSettings(settings_);
     refreshLabels();
     // The snapshot is read when the view is first shown, not with every database that
     // opens: most sessions never visit Payroll.
@@ -340,7 +272,7 @@ void PayrollView::reload()
         return;
     settings_ = metrics::loadPayrollSettings(*store_);
     metricSettings_ = metrics::loadMetricSettings(*store_);
-    showSettingsInControls();
+    settingsBar_->setSettings(settings_);
     if (store_->inMemory()) {
         // Nothing to load from a worker: read it here (tests and brand-new practices).
         snapshot_ = std::make_shared<const metrics::Snapshot>(metrics::loadSnapshot(*store_));
@@ -383,28 +315,8 @@ void PayrollView::showNextPeriod()
     recompute();
 }
 
-void PayrollView::showSettingsInControls()
+void PayrollView::applySettings(const metrics::PayrollSettings& changed)
 {
-    updatingControls_ = true;
-    periodKind_->setCurrentIndex(periodKind_->findData(static_cast<int>(settings_.periods.kind)));
-    anchor_->setDate(toQDate(settings_.periods.anchor));
-    hoursRule_->setCurrentIndex(settings_.oneHourPerSession ? 1 : 0);
-    payCancels_->setChecked(settings_.payBillableCancels);
-    const bool biWeekly = settings_.periods.kind == metrics::PayPeriodKind::BiWeekly;
-    anchor_->setVisible(biWeekly);
-    anchorLabel_->setVisible(biWeekly);
-    updatingControls_ = false;
-}
-
-void PayrollView::applySettingsFromControls()
-{
-    if (updatingControls_)
-        return;
-    metrics::PayrollSettings changed = settings_;
-    changed.periods.kind = static_cast<metrics::PayPeriodKind>(periodKind_->currentData().toInt());
-    changed.periods.anchor = dayOf(anchor_->date());
-    changed.oneHourPerSession = hoursRule_->currentData().toBool();
-    changed.payBillableCancels = payCancels_->isChecked();
     if (changed == settings_)
         return;
     settings_ = changed;
@@ -421,7 +333,7 @@ void PayrollView::applySettingsFromControls()
     // Keep the period that holds the first day of the one shown: a new rule moves the
     // edges, not the place in time.
     period_ = settings_.periods.containing(period_.first);
-    showSettingsInControls();
+    settingsBar_->setSettings(settings_);
     recompute();
 }
 
@@ -478,7 +390,10 @@ void PayrollView::refreshLabels()
                      + part(tr("Total"), t.minutes(), t.pay()));
 
     QStringList notes;
-    if (!report_->periodComplete())
+    if (!report_->periodStarted())
+        notes << tr("This period starts after %1, the last day counted: no sessions are counted yet.")
+                     .arg(formatDayMedium(report_->sessionsThrough));
+    else if (!report_->periodComplete())
         notes << tr("This period is not over: sessions are counted through %1.")
                      .arg(formatDayMedium(report_->sessionsThrough));
     if (t.missingRates > 0)
@@ -535,7 +450,8 @@ void PayrollView::exportCsvWithDialog()
 {
     const QString suggested = QStringLiteral("payroll-%1-to-%2.csv")
                                   .arg(toQString(formatIsoDay(period_.first)), toQString(formatIsoDay(period_.last)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Payroll CSV"), suggested, tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Payroll CSV"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     if (const QString error = exportCsv(path); !error.isEmpty())
@@ -546,7 +462,8 @@ void PayrollView::exportPdfWithDialog()
 {
     const QString suggested = QStringLiteral("payroll-%1-to-%2.pdf")
                                   .arg(toQString(formatIsoDay(period_.first)), toQString(formatIsoDay(period_.last)));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Payroll PDF"), suggested, tr("PDF files (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Payroll PDF"), suggested, tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     if (const QString error = exportPdf(path); !error.isEmpty())

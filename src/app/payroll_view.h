@@ -16,8 +16,6 @@
 
 #include <memory>
 
-class QCheckBox;
-class QComboBox;
 class QDateEdit;
 class QLabel;
 class QPushButton;
@@ -27,6 +25,7 @@ class QTableView;
 namespace caseboard::app {
 
 class EmptyStateWidget;
+class PayrollSettingsBar;
 class PayrollTableModel;
 class SnapshotLoader;
 
@@ -67,9 +66,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void buildSettingsRow(QWidget* parent);
-    void applySettingsFromControls();
-    void showSettingsInControls();
+    void applySettings(const metrics::PayrollSettings& changed);
     void recompute();
     void refreshLabels();
     void setLoading(bool loading);
@@ -85,7 +82,6 @@ private:
     metrics::PayPeriod period_;
     std::shared_ptr<const metrics::PayrollReport> report_;
     bool loading_ = false;
-    bool updatingControls_ = false;
 
     QStackedWidget* stack_;
     EmptyStateWidget* empty_;
@@ -94,11 +90,7 @@ private:
     QLabel* periodLabel_;
     QLabel* daysLabel_;
     QDateEdit* asOf_;
-    QComboBox* periodKind_;
-    QLabel* anchorLabel_;
-    QDateEdit* anchor_;
-    QComboBox* hoursRule_;
-    QCheckBox* payCancels_;
+    PayrollSettingsBar* settingsBar_;
     QLabel* notice_;
     PayrollTableModel* clinicianModel_;
     PayrollTableModel* staffModel_;

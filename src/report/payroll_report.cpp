@@ -36,6 +36,7 @@ std::vector<PayrollLine> payrollLines(const metrics::PayrollReport& report)
         line.countedSessions = c.countedSessions;
         line.billableCancels = c.billableCancels;
         line.billableCancelsPaid = c.billableCancelsPaid;
+        line.onClinicianTable = true;
         line.sessionMinutes = c.paidMinutes;
         line.hourlyRate = c.hourlyRate;
         line.pay = c.pay;
@@ -49,7 +50,6 @@ std::vector<PayrollLine> payrollLines(const metrics::PayrollReport& report)
             line.clinicianId = s.clinicianId;
             line.name = s.name;
             line.role = s.role;
-            line.billableCancelsPaid = report.settings.payBillableCancels;
             line.hourlyRate = s.hourlyRate;
             lines.push_back(std::move(line));
             same = lines.end() - 1;
@@ -87,7 +87,7 @@ std::string payrollCsv(const metrics::PayrollReport& report)
             writer.writeText(last);
             writer.writeNumber(line.countedSessions);
             writer.writeNumber(line.billableCancels);
-            writer.writeText(yesNo(line.billableCancelsPaid));
+            writer.writeText(line.onClinicianTable ? yesNo(line.billableCancelsPaid) : std::string());
             writer.writeNumber(metrics::formatHours(line.sessionMinutes));
             writer.writeNumber(metrics::formatHours(line.timesheetMinutes));
             writer.writeNumber(metrics::formatHours(line.minutes()));
@@ -113,7 +113,9 @@ std::string payrollText(const metrics::PayrollReport& report)
     out += "Rule: " + metrics::describePayPeriodRule(report.settings.periods) + "; hours = "
         + (report.settings.oneHourPerSession ? "one hour per session" : "scheduled duration of each session")
         + "; billable cancels " + (report.settings.payBillableCancels ? "paid" : "not paid") + "\n";
-    if (!report.periodComplete())
+    if (!report.periodStarted())
+        out += "The period starts after " + formatIsoDay(report.sessionsThrough) + ": no sessions are counted yet.\n";
+    else if (!report.periodComplete())
         out += "Sessions counted through " + formatIsoDay(report.sessionsThrough) + ": the period is not over.\n";
 
     out += "\nClinicians\n";

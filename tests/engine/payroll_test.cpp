@@ -291,7 +291,7 @@ TEST_CASE("payroll over a hand-built semi-monthly period", "[payroll]")
         CHECK(rows[2] == std::vector<std::string>{"Bo", "clinician", "2025-02-16", "2025-02-28", "2", "0", "yes",
                                                   "1.50", "2.00", "3.50", "", ""});
         CHECK(rows[3] == std::vector<std::string>{"Dee", "intake coordinator", "2025-02-16", "2025-02-28", "0", "0",
-                                                  "yes", "0.00", "21.75", "21.75", "25.00", "543.75"});
+                                                  "", "0.00", "21.75", "21.75", "25.00", "543.75"});
         CHECK(rows[4][0] == "Eve");
         Cents total = 0;
         for (const report::PayrollLine& line : report::payrollLines(r))
@@ -313,6 +313,17 @@ TEST_CASE("payroll over a hand-built semi-monthly period", "[payroll]")
                 p.name = "=HYPERLINK(\"x\")";
         const PayrollReport r = computePayroll(snapshot, metricSettings, PayrollSettings{}, tricky, feb, T);
         CHECK(report::payrollCsv(r).find("'=HYPERLINK") != std::string::npos);
+    }
+
+    SECTION("a period after T counts nothing yet; timesheet hours still show")
+    {
+        const Day before = makeDay(2025, 2, 10);
+        const PayrollReport r = computePayroll(snapshot, metricSettings, PayrollSettings{}, people, feb, before);
+        CHECK_FALSE(r.periodStarted());
+        CHECK(r.totals.countedSessions == 0);
+        CHECK(r.totals.clinicianMinutes == 0);
+        CHECK(r.totals.staffMinutes == 120 + 1305); // a timesheet is what was submitted, not a schedule
+        CHECK(report::payrollText(r).find("no sessions are counted yet") != std::string::npos);
     }
 
     SECTION("counted sessions equal countedSessionsByClinician")

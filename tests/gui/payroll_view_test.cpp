@@ -60,8 +60,8 @@ private:
         Store store = Store::open(path_.toStdString(), Store::Access::ReadOnly);
         const metrics::Snapshot snapshot = metrics::loadSnapshot(store);
         const auto people = metrics::loadPayrollPeople(store.connection(), view_->period());
-        return metrics::computePayroll(snapshot, metrics::loadMetricSettings(store), metrics::loadPayrollSettings(store),
-                                       people, view_->period(), asOf_);
+        return metrics::computePayroll(snapshot, metrics::loadMetricSettings(store),
+                                       metrics::loadPayrollSettings(store), people, view_->period(), asOf_);
     }
 
     void compareTablesWith(const metrics::PayrollReport& expected)
@@ -115,7 +115,8 @@ private Q_SLOTS:
                 store.connection().prepare("INSERT INTO staff_hours (clinician_id, day, hours) VALUES (?, ?, ?)");
             for (const auto& [day, hours] : std::vector<std::pair<int, double>>{{17, 7.5}, {18, 8}, {19, 6.25}}) {
                 insert.reset();
-                insert.bind(1, staffId_).bind(2, toSerial(makeDay(2026, 11, static_cast<unsigned>(day)))).bind(3, hours);
+                const Day when = makeDay(2026, 11, static_cast<unsigned>(day));
+                insert.bind(1, staffId_).bind(2, toSerial(when)).bind(3, hours);
                 insert.run();
             }
             store.connection().exec(
@@ -202,7 +203,8 @@ private Q_SLOTS:
 
     void csvExportReadsBackAsTheEnginesNumbers()
     {
-        const QString csvPath = QDir(QStringLiteral(CASEBOARD_GUI_TEST_OUTPUT_DIR)).filePath(QStringLiteral("payroll.csv"));
+        const QString csvPath =
+            QDir(QStringLiteral(CASEBOARD_GUI_TEST_OUTPUT_DIR)).filePath(QStringLiteral("payroll.csv"));
         QCOMPARE(view_->exportCsv(csvPath), QString());
         const metrics::PayrollReport expected = engineReport();
         const std::vector<report::PayrollLine> lines = report::payrollLines(expected);
@@ -259,6 +261,21 @@ private Q_SLOTS:
         QCOMPARE(render.exitCode(), 0);
         QVERIFY(QFile::exists(prefix + QStringLiteral("-1.png")));
         qInfo("pdf page: %s", qPrintable(prefix + QStringLiteral("-1.png")));
+
+        // The PDF's own text (not only the HTML it came from) carries the engine's numbers.
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty())
+            return;
+        QProcess extract;
+        extract.start(pdftotext, {QStringLiteral("-layout"), pdfPath, QStringLiteral("-")});
+        QVERIFY(extract.waitForFinished(60000));
+        const QString text = QString::fromUtf8(extract.readAllStandardOutput());
+        QVERIFY(text.contains(formatMoney(expected.totals.pay())));
+        QVERIFY(text.contains(formatPayrollHours(expected.totals.minutes())));
+        for (const metrics::ClinicianPay& c : expected.clinicians)
+            if (c.pay)
+                QVERIFY2(text.contains(formatMoney(c.pay)), qPrintable(QString::fromStdString(c.name)));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of 1")));
     }
 
     void comingBackReadsNewRates()
@@ -299,7 +316,8 @@ private Q_SLOTS:
         auto* exportPdf = view_->findChildren<QPushButton*>(QStringLiteral("PrimaryButton")).value(0);
         QVERIFY(exportPdf && exportPdf->isVisible());
         QVERIFY(exportPdf->mapTo(view_, QPoint(0, exportPdf->height())).y() <= view_->height());
-        QVERIFY(view_->clinicianTable()->height() >= 4 * view_->clinicianTable()->verticalHeader()->defaultSectionSize());
+        const int rowHeight = view_->clinicianTable()->verticalHeader()->defaultSectionSize();
+        QVERIFY(view_->clinicianTable()->height() >= 4 * rowHeight);
         gui_test::saveScreenshot(*window_, QStringLiteral("payroll-large-team.png"));
 
         // Its PDF, to look at how a longer table sits on the page.

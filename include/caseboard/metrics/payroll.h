@@ -101,6 +101,7 @@ struct PayrollReport {
     PayrollTotals totals;
 
     bool periodComplete() const { return sessionsThrough >= period.last; }
+    bool periodStarted() const { return sessionsThrough >= period.first; }
 };
 
 // minutes x cents an hour / 60, rounded to the nearest cent (half up).

@@ -20,6 +20,7 @@ struct PayrollLine {
     std::int64_t countedSessions = 0;
     std::int64_t billableCancels = 0;
     bool billableCancelsPaid = false;
+    bool onClinicianTable = false; // has a clinicians-table row (sessions, or employed as a clinician)
     std::int64_t sessionMinutes = 0;
     std::int64_t timesheetMinutes = 0;
     std::optional<Cents> hourlyRate;
@@ -35,7 +36,8 @@ std::vector<PayrollLine> payrollLines(const metrics::PayrollReport& report);
 std::vector<std::string> payrollCsvHeader();
 // "Employee,Role,Period Start,Period End,Counted Sessions,Billable Cancels,Billable
 // Cancels Paid,Session Hours,Timesheet Hours,Total Hours,Hourly Rate,Gross Pay": hours
-// with two decimals, money as plain dollars; rate and pay empty when there is no rate.
+// with two decimals, money as plain dollars; rate and pay empty when there is no rate;
+// Billable Cancels Paid (yes/no) empty for someone with a timesheet only.
 // Written through the formula-safe CSV writer: names are imported text.
 std::string payrollCsv(const metrics::PayrollReport& report);
 
