@@ -319,6 +319,28 @@ private Q_SLOTS:
         if (!QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
             QVERIFY(!pages.isEmpty());
 
+        // Notes longer than a page break across pages, line by line, and all of them print.
+        QStringList longNotes;
+        for (int i = 1; i <= 120; ++i)
+            longNotes << QStringLiteral("Line %1 of the notes, long enough to wrap when the packet is narrow: "
+                                        "discussed caseload, referrals and documentation habits.")
+                             .arg(i);
+        const QString longPdf = outputPath(QStringLiteral("supervision_packet_long.pdf"));
+        QFile::remove(longPdf);
+        const QString keptNotes = view_->notesEditor()->notesEdit()->toPlainText();
+        view_->notesEditor()->notesEdit()->setPlainText(longNotes.join(QLatin1Char('\n')));
+        QVERIFY(view_->exportPacket(longPdf));
+        view_->notesEditor()->notesEdit()->setPlainText(keptNotes);
+        view_->notesEditor()->save();
+        const QStringList longPages = renderPages(longPdf);
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
+            QVERIFY(longPages.size() >= 4);
+        const QString longText = pdfText(longPdf);
+        if (!longText.isEmpty()) {
+            QVERIFY(longText.contains(QStringLiteral("Line 120 of the notes")));
+            QVERIFY(longText.contains(QStringLiteral("Page 4")));
+        }
+
         const QString maskedText = pdfText(masked);
         const QString plainText = pdfText(plain);
         if (maskedText.isEmpty()) {
