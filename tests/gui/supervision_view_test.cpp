@@ -287,6 +287,21 @@ private Q_SLOTS:
         QCOMPARE(list->topLevelItem(0)->text(0), name);
     }
 
+    void comingBackReadsTheDataAgain()
+    {
+        const std::size_t clinician = busiestClinician();
+        select(clinician, october_);
+        const auto before = view_->result();
+        window_->showView(ViewId::Dashboard);
+        window_->showView(ViewId::Supervision);
+        // A new result from a new snapshot, same clinician and month.
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy() && view_->result() && view_->result() != before
+                                     && view_->result()->snapshot != before->snapshot,
+                                 60000);
+        QCOMPARE(view_->result()->month.clinician, clinician);
+        QCOMPARE(view_->result()->month.month, october_);
+    }
+
     void packetPdfRendersAndMasksNames()
     {
         const std::size_t clinician = busiestClinician();
