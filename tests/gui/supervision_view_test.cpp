@@ -9,6 +9,7 @@
 
 #include "dashboard_format.h"
 #include "display_format.h"
+#include "empty_state_widget.h"
 #include "main_window.h"
 #include "packet_batch.h"
 #include "prepare_all_dialog.h"
@@ -408,6 +409,43 @@ private Q_SLOTS:
         gui_test::saveScreenshot(*dialog, QStringLiteral("supervision_prepare_all.png"));
         dialog->close();
     }
+
+    void emptyDatabaseExplainsItself()
+    {
+        QVERIFY(!window_->createDatabase(directory_.filePath(QStringLiteral("empty.db"))).has_value());
+        window_->showView(ViewId::Supervision);
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy(), 30000);
+        auto* empty = view_->findChild<EmptyStateWidget*>();
+        QVERIFY(empty);
+        QTRY_VERIFY(empty->isVisible());
+        QCOMPARE(empty->title(), QStringLiteral("Nothing to review yet"));
+        gui_test::saveScreenshot(*window_, QStringLiteral("supervision_view_empty.png"));
+    }
+
+    void darkScreenshot()
+    {
+        // A dark system palette gives the dark theme once the style is applied again.
+        window_.reset();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xF0, 0xF0, 0xF0));
+        QApplication::setPalette(dark);
+        applyAppStyle(*qApp);
+        QVERIFY(theme().dark);
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), path_);
+        if (QTest::currentTestFailed())
+            return;
+        window_->showView(ViewId::Supervision);
+        view_ = qobject_cast<SupervisionView*>(window_->view(ViewId::Supervision));
+        QVERIFY(view_);
+        view_->setAsOf(asOf_);
+        QTRY_VERIFY_WITH_TIMEOUT(view_->clinicianSelector()->count() > 0 && !view_->isBusy(), 60000);
+        select(busiestClinician(), october_);
+        QTest::qWait(50);
+        QVERIFY(!gui_test::saveScreenshot(*window_, QStringLiteral("supervision_view_dark.png")).isEmpty());
+    }
+
+    void cleanupTestCase() { window_.reset(); }
 };
 
 CASEBOARD_GUI_TEST_MAIN(SupervisionViewTest)
