@@ -3,6 +3,7 @@
 #include "supervision_rows.h"
 
 #include <QCheckBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -14,6 +15,7 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -31,17 +33,24 @@ PrepareAllDialog::PrepareAllDialog(PacketJob job, QWidget* parent)
       progress_(new QProgressBar(this)),
       result_(new QLabel(this)),
       prepare_(new QPushButton(tr("Prepare"), this)),
+      openFolder_(new QPushButton(tr("Open Folder"), this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Close, this))
 {
     setObjectName(QStringLiteral("PrepareAllDialog"));
     setWindowTitle(tr("Prepare all supervision packets"));
     setMinimumWidth(520);
 
-    auto* intro = new QLabel(tr("Writes the %1 packet of each of the %n clinician(s) on staff that month: their "
-                                "numbers, follow-up lists, last goals and this month's goals and notes.",
-                                nullptr, static_cast<int>(job_.clinicians.size()))
-                                 .arg(monthName(job_.month)),
-                             this);
+    const int count = static_cast<int>(job_.clinicians.size());
+    const QString month = monthName(job_.month);
+    const QString introText =
+        count == 1 ? tr("Writes the %1 packet of the one clinician on staff that month: their numbers, follow-up "
+                        "lists, last goals and this month's goals and notes.")
+                         .arg(month)
+                   : tr("Writes the %1 packet of each of the %2 clinicians on staff that month: their numbers, "
+                        "follow-up lists, last goals and this month's goals and notes.")
+                         .arg(month)
+                         .arg(count);
+    auto* intro = new QLabel(introText, this);
     intro->setWordWrap(true);
     folder_->setObjectName(QStringLiteral("PacketFolder"));
     folder_->setText(job_.folder.isEmpty() ? QDir::homePath() : job_.folder);
@@ -63,6 +72,9 @@ PrepareAllDialog::PrepareAllDialog(PacketJob job, QWidget* parent)
     prepare_->setObjectName(QStringLiteral("PrepareButton"));
     prepare_->setDefault(true);
     buttons_->addButton(prepare_, QDialogButtonBox::ActionRole);
+    openFolder_->setObjectName(QStringLiteral("OpenPacketFolder"));
+    openFolder_->setEnabled(false);
+    buttons_->addButton(openFolder_, QDialogButtonBox::ActionRole);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Folder:"), folderRow);
@@ -82,6 +94,9 @@ PrepareAllDialog::PrepareAllDialog(PacketJob job, QWidget* parent)
 
     connect(browse, &QPushButton::clicked, this, &PrepareAllDialog::chooseFolder);
     connect(prepare_, &QPushButton::clicked, this, &PrepareAllDialog::start);
+    connect(openFolder_, &QPushButton::clicked, this, [this] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder_->text().trimmed()));
+    });
     connect(buttons_, &QDialogButtonBox::rejected, this, &PrepareAllDialog::reject);
     connect(folder_, &QLineEdit::textChanged, this, &PrepareAllDialog::updateButtons);
     updateButtons();
@@ -130,8 +145,11 @@ void PrepareAllDialog::start()
         watcher_ = nullptr;
         progress_->setValue(progress_->maximum());
         if (outcome_.error.isEmpty()) {
-            result_->setText(tr("Wrote %n PDF file(s) to %1.", nullptr, static_cast<int>(outcome_.files.size()))
-                                 .arg(QDir::toNativeSeparators(folder_->text().trimmed())));
+            const qsizetype written = outcome_.files.size();
+            result_->setText((written == 1 ? tr("Wrote 1 PDF file to %1.") : tr("Wrote %2 PDF files to %1."))
+                                 .arg(QDir::toNativeSeparators(folder_->text().trimmed()))
+                                 .arg(written));
+            openFolder_->setEnabled(true);
             spdlog::info("supervision: wrote {} packet files", outcome_.files.size());
         } else {
             result_->setText(tr("Stopped: %1").arg(outcome_.error));

@@ -55,6 +55,7 @@ private:
     QProgressBar* progress_;
     QLabel* result_;
     QPushButton* prepare_;
+    QPushButton* openFolder_;
     QDialogButtonBox* buttons_;
     QFutureWatcher<PacketBatchOutcome>* watcher_ = nullptr;
     PacketBatchOutcome outcome_;

@@ -45,6 +45,8 @@ void SupervisionData::setStore(Store* store)
     snapshot_.reset();
     ends_.reset();
     result_.reset();
+    // A request names a clinician by index into the old snapshot: it means nothing now.
+    pending_.reset();
     store_ = store;
     path_ = store && !store->inMemory() ? store->path() : std::filesystem::path();
     settings_ = store ? metrics::loadMetricSettings(*store) : metrics::MetricSettings{};
@@ -73,7 +75,7 @@ void SupervisionData::request(std::size_t clinician, metrics::CalendarMonth mont
 
 void SupervisionData::startCompute()
 {
-    if (!snapshot_ || !pending_)
+    if (!snapshot_ || !pending_ || pending_->clinician >= snapshot_->clinicians.size())
         return;
     const std::uint64_t generation = ++computeGeneration_;
     const Request request = *pending_;

@@ -138,7 +138,7 @@ void SupervisionNotesEditor::load()
     else if (note)
         showState(tr("\u2713 Saved %1").arg(localTime(updatedAt_)));
     else
-        showState(tr("Nothing saved for this month yet"));
+        showState(tr("Not saved yet"));
 }
 
 bool SupervisionNotesEditor::save()

@@ -403,6 +403,7 @@ void listTable(Pager& pager, const PacketList& list)
     for (const QStringList& row : list.rows) {
         if (!pager.fits(rowHeight)) {
             pager.newPage();
+            pager.y += pager.text(tr("%1, continued").arg(list.title), font(8.5, true), kMuted) + mm(1);
             header();
         }
         painter.setFont(font(8.5));

@@ -269,6 +269,8 @@ void SupervisionView::hideEvent(QHideEvent* event)
     // (Not in the destructor: the main window's store may already be gone by then.)
     if (editor_->isDirty())
         editor_->save();
+    // An import or a Team & Settings edit may change the data while the view is away.
+    stale_ = true;
     PracticeView::hideEvent(event);
 }
 
@@ -280,6 +282,11 @@ void SupervisionView::reload()
 void SupervisionView::showEvent(QShowEvent* event)
 {
     PracticeView::showEvent(event);
+    // Coming back to the view reads the data again (off the GUI thread), so numbers
+    // changed by an import or a Team & Settings edit meanwhile are never shown stale.
+    if (stale_ && store_ && data_->snapshot())
+        reload();
+    stale_ = false;
     // Privacy mode lives in the main window (View > Hide Client Names): follow it.
     if (QWidget* top = window()) {
         if (auto* privacy = top->findChild<QAction*>(QStringLiteral("HideClientNames"))) {

@@ -88,6 +88,7 @@ private:
     Store* store_ = nullptr;
     Day asOf_{};
     bool initials_ = false;
+    bool stale_ = false; // hidden since the last load
     std::vector<bool> sessionRoles_; // by snapshot index: a role that sees clients
     QPointer<PrepareAllDialog> prepareAll_;
 

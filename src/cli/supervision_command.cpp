@@ -125,7 +125,7 @@ std::string monthText(const metrics::Snapshot& snapshot, const metrics::Clinicia
     row("No-show rate", [](const MonthNumbers& n) { return percent(n.cancellation.noShow); });
     row("Intakes", [](const MonthNumbers& n) { return std::to_string(n.intakes); });
     row("Intakes re-booked", [](const MonthNumbers& n) {
-        return std::to_string(n.rebooked) + " (" + percent(n.rebookingRate) + ")";
+        return std::to_string(n.rebooked) + " of " + std::to_string(n.intakes);
     });
     row("Active clients / baseline", [](const MonthNumbers& n) {
         return std::to_string(n.activeClients) + " / " + decimal(n.caseloadBaseline, "%.0f");

@@ -9,6 +9,7 @@
 
 #include "dashboard_format.h"
 #include "display_format.h"
+#include "empty_state_widget.h"
 #include "main_window.h"
 #include "packet_batch.h"
 #include "prepare_all_dialog.h"
@@ -287,6 +288,21 @@ private Q_SLOTS:
         QCOMPARE(list->topLevelItem(0)->text(0), name);
     }
 
+    void comingBackReadsTheDataAgain()
+    {
+        const std::size_t clinician = busiestClinician();
+        select(clinician, october_);
+        const auto before = view_->result();
+        window_->showView(ViewId::Dashboard);
+        window_->showView(ViewId::Supervision);
+        // A new result from a new snapshot, same clinician and month.
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy() && view_->result() && view_->result() != before
+                                     && view_->result()->snapshot != before->snapshot,
+                                 60000);
+        QCOMPARE(view_->result()->month.clinician, clinician);
+        QCOMPARE(view_->result()->month.month, october_);
+    }
+
     void packetPdfRendersAndMasksNames()
     {
         const std::size_t clinician = busiestClinician();
@@ -318,6 +334,28 @@ private Q_SLOTS:
         const QStringList pages = renderPages(masked);
         if (!QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
             QVERIFY(!pages.isEmpty());
+
+        // Notes longer than a page break across pages, line by line, and all of them print.
+        QStringList longNotes;
+        for (int i = 1; i <= 120; ++i)
+            longNotes << QStringLiteral("Line %1 of the notes, long enough to wrap when the packet is narrow: "
+                                        "discussed caseload, referrals and documentation habits.")
+                             .arg(i);
+        const QString longPdf = outputPath(QStringLiteral("supervision_packet_long.pdf"));
+        QFile::remove(longPdf);
+        const QString keptNotes = view_->notesEditor()->notesEdit()->toPlainText();
+        view_->notesEditor()->notesEdit()->setPlainText(longNotes.join(QLatin1Char('\n')));
+        QVERIFY(view_->exportPacket(longPdf));
+        view_->notesEditor()->notesEdit()->setPlainText(keptNotes);
+        view_->notesEditor()->save();
+        const QStringList longPages = renderPages(longPdf);
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty())
+            QVERIFY(longPages.size() >= 4);
+        const QString longText = pdfText(longPdf);
+        if (!longText.isEmpty()) {
+            QVERIFY(longText.contains(QStringLiteral("Line 120 of the notes")));
+            QVERIFY(longText.contains(QStringLiteral("Page 4")));
+        }
 
         const QString maskedText = pdfText(masked);
         const QString plainText = pdfText(plain);
@@ -371,6 +409,43 @@ private Q_SLOTS:
         gui_test::saveScreenshot(*dialog, QStringLiteral("supervision_prepare_all.png"));
         dialog->close();
     }
+
+    void emptyDatabaseExplainsItself()
+    {
+        QVERIFY(!window_->createDatabase(directory_.filePath(QStringLiteral("empty.db"))).has_value());
+        window_->showView(ViewId::Supervision);
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy(), 30000);
+        auto* empty = view_->findChild<EmptyStateWidget*>();
+        QVERIFY(empty);
+        QTRY_VERIFY(empty->isVisible());
+        QCOMPARE(empty->title(), QStringLiteral("Nothing to review yet"));
+        gui_test::saveScreenshot(*window_, QStringLiteral("supervision_view_empty.png"));
+    }
+
+    void darkScreenshot()
+    {
+        // A dark system palette gives the dark theme once the style is applied again.
+        window_.reset();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xF0, 0xF0, 0xF0));
+        QApplication::setPalette(dark);
+        applyAppStyle(*qApp);
+        QVERIFY(theme().dark);
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), path_);
+        if (QTest::currentTestFailed())
+            return;
+        window_->showView(ViewId::Supervision);
+        view_ = qobject_cast<SupervisionView*>(window_->view(ViewId::Supervision));
+        QVERIFY(view_);
+        view_->setAsOf(asOf_);
+        QTRY_VERIFY_WITH_TIMEOUT(view_->clinicianSelector()->count() > 0 && !view_->isBusy(), 60000);
+        select(busiestClinician(), october_);
+        QTest::qWait(50);
+        QVERIFY(!gui_test::saveScreenshot(*window_, QStringLiteral("supervision_view_dark.png")).isEmpty());
+    }
+
+    void cleanupTestCase() { window_.reset(); }
 };
 
 CASEBOARD_GUI_TEST_MAIN(SupervisionViewTest)
