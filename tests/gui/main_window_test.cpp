@@ -7,7 +7,6 @@
 #include "busy_view.h"
 #include "database_status.h"
 #include "demo_database.h"
-#include "empty_state_widget.h"
 #include "main_window.h"
 #include "navigation_sidebar.h"
 #include "screenshot_tour.h"
