@@ -104,6 +104,46 @@ QString tableHtml(const metrics::YearOverYear& trends, const std::vector<YearTab
     return html + QStringLiteral("</table>");
 }
 
+// More groups than fit across the page (a practice with thirty supervisors): one row per
+// group instead, each figure over its change.
+constexpr std::size_t kMaxGroupColumns = 5;
+
+QString groupRowsHtml(const metrics::YearOverYear& trends, Scope::Kind kind, std::size_t period)
+{
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" "
+                                  "style=\"border-collapse: collapse; margin-bottom: 4px;\"><tr>"
+                                  "<th align=\"left\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
+                       .arg(escaped(groupKindTitle(kind)));
+    for (TrendMetric metric : metrics::kTrendMetrics)
+        html += QStringLiteral("<th align=\"right\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
+                    .arg(escaped(trendMetricTitle(metric)));
+    html += QStringLiteral("</tr>");
+    std::vector<const metrics::ScopeTrends*> scopes;
+    for (const metrics::ScopeTrends& g : trends.groups(kind))
+        scopes.push_back(&g);
+    scopes.push_back(&trends.practice);
+    bool shaded = false;
+    for (const metrics::ScopeTrends* scope : scopes) {
+        html += shaded ? QStringLiteral("<tr style=\"background-color: #f2f4f7;\">") : QStringLiteral("<tr>");
+        shaded = !shaded;
+        html += QStringLiteral("<td>%1</td>").arg(escaped(groupTitle(scope->scope)));
+        const YearTableColumn value{scope, period, false, {}, {}};
+        const YearTableColumn change{scope, period, true, {}, {}};
+        for (TrendMetric metric : metrics::kTrendMetrics) {
+            const std::optional<double> delta = yearTableValue(trends, change, metric);
+            QString color = QStringLiteral("#667085");
+            if (delta && std::abs(*delta) >= 0.0005)
+                color = signalInk((*delta > 0) == higherIsBetter(metric) ? Signal::Good : Signal::Bad).name();
+            html += QStringLiteral("<td align=\"right\">%1<br><span style=\"color: %2; font-size: 7.5pt;\">%3</span>"
+                                   "</td>")
+                        .arg(escaped(formatTrendValue(metric, yearTableValue(trends, value, metric))), color,
+                             escaped(formatTrendChange(metric, delta)));
+        }
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
 QString image(const QString& name, int width, int height)
 {
     return QStringLiteral("<img src=\"chart:%1\" width=\"%2\" height=\"%3\">").arg(name).arg(width).arg(height);
@@ -162,7 +202,9 @@ QString trendsReportHtml(const metrics::YearOverYear& trends, const TrendsPdfOpt
         if (trends.groups(kind).empty())
             continue;
         html += h3 + escaped(groupKindTitle(kind)) + QStringLiteral("</h3>");
-        html += tableHtml(trends, yearTableColumns(trends, kind, last), 2);
+        html += trends.groups(kind).size() > kMaxGroupColumns
+            ? groupRowsHtml(trends, kind, last)
+            : tableHtml(trends, yearTableColumns(trends, kind, last), 2);
     }
 
     html += QStringLiteral("<h2 style=\"font-size: 13pt; page-break-before: always; margin-bottom: 4px;\">%1</h2>")

@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -334,8 +335,7 @@ void TrendsView::refresh()
         width += table_->columnWidth(column);
     }
     table_->setMaximumWidth(width);
-    table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height()
-                           + model_->rowCount() * table_->verticalHeader()->defaultSectionSize() + 4);
+    fitTableHeight();
     for (QChartView* view : {yearChart_, monthChart_, intakeChart_})
         view->chart()->removeAllSeries();
     if (!trends_ || trends_->periods.empty()) {
@@ -369,6 +369,25 @@ void TrendsView::refresh()
     buildYearBarChart(yearChart_->chart(), t, groupBy(), chartMetric(), font);
     buildMonthLineChart(monthChart_->chart(), t, groupBy(), chartMetric(), font);
     buildIntakeMonthChart(intakeChart_->chart(), t.practice, font);
+}
+
+void TrendsView::fitTableHeight()
+{
+    // Many groups make the table wider than the page: room for its scroll bar then.
+    int width = 2 * table_->frameWidth() + 2;
+    for (int column = 0; column < model_->columnCount(); ++column)
+        width += table_->columnWidth(column);
+    const bool scrolls = width > table_->width() + 1;
+    table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height()
+                           + model_->rowCount() * table_->verticalHeader()->defaultSectionSize() + 4
+                           + (scrolls ? table_->horizontalScrollBar()->sizeHint().height() : 0));
+}
+
+void TrendsView::resizeEvent(QResizeEvent* event)
+{
+    PracticeView::resizeEvent(event);
+    // After the layout has given the table its width.
+    QTimer::singleShot(0, this, &TrendsView::fitTableHeight);
 }
 
 bool TrendsView::exportCsv(const QString& path, QString* error) const

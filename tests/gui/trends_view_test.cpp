@@ -19,6 +19,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QAbstractBarSeries>
 #include <QComboBox>
 #include <QFile>
 #include <QProcess>
@@ -199,6 +200,50 @@ private Q_SLOTS:
             else
                 QVERIFY(row[8].empty());
         }
+    }
+
+    // A practice with more supervisors than a chart has colours: the charts draw the
+    // largest eight, the table and the PDF every one (the PDF one row per group).
+    void manyGroupsStayReadable()
+    {
+        const QString manyPath = directory_.filePath(QStringLiteral("many.db"));
+        DemoOptions options = gui_test::smallPractice();
+        options.clinicians = 110;
+        options.clients = 900;
+        QVERIFY(gui_test::createPractice(manyPath, options).appointments > 1000);
+        Store store = Store::open(manyPath.toStdString());
+        TrendsView view;
+        view.resize(1280 - 212, 800);
+        view.show();
+        view.setDatabase(&store);
+        view.setAsOf(asOf_);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy() && view.result() && view.result()->trends.asOf == asOf_, 60000);
+        const auto& supervisors = view.result()->trends.supervisors;
+        QVERIFY2(supervisors.size() > 8, qPrintable(QString::number(supervisors.size())));
+        view.setGroupBy(metrics::Scope::Kind::Supervisor);
+        QCOMPARE(view.model()->columnCount(), 1 + 2 * static_cast<int>(supervisors.size() + 1));
+        const auto bars = view.yearChart()->chart()->series();
+        QCOMPARE(bars.size(), 1);
+        QCOMPARE(static_cast<QAbstractBarSeries*>(bars.first())->count(), 8);
+        QCOMPARE(view.monthChart()->chart()->series().size(), 8);
+        QTest::qWait(50);
+        gui_test::saveScreenshot(view, QStringLiteral("trends-many-supervisors.png"));
+
+        const QDir out(QStringLiteral(CASEBOARD_GUI_TEST_OUTPUT_DIR));
+        const QString pdfPath = out.filePath(QStringLiteral("trends-many.pdf"));
+        QString error;
+        QVERIFY2(view.exportPdf(pdfPath, &error), qPrintable(error));
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        if (pdftoppm.isEmpty())
+            return;
+        for (const QString& old : out.entryList({QStringLiteral("trends-many-pdf-*.png")}))
+            QFile::remove(out.filePath(old));
+        QProcess process;
+        process.start(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdfPath,
+                                 out.filePath(QStringLiteral("trends-many-pdf"))});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        view.setDatabase(nullptr);
     }
 
     void pdfExportRenders()
