@@ -377,7 +377,9 @@ void TrendsView::fitTableHeight()
     int width = 2 * table_->frameWidth() + 2;
     for (int column = 0; column < model_->columnCount(); ++column)
         width += table_->columnWidth(column);
-    const bool scrolls = width > table_->width() + 1;
+    // Against the room the page gives it, not the table's width now: that may be stale
+    // until the layout runs.
+    const bool scrolls = width > scroll_->viewport()->width() - 4;
     table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height()
                            + model_->rowCount() * table_->verticalHeader()->defaultSectionSize() + 4
                            + (scrolls ? table_->horizontalScrollBar()->sizeHint().height() : 0));
