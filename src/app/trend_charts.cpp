@@ -203,9 +203,8 @@ TrendMetric monthChartMetric(TrendMetric metric)
 }
 
 void buildYearBarChart(QChart* chart, const metrics::YearOverYear& trends, Scope::Kind groupBy, TrendMetric metric,
-                       const QFont& font)
+                       const QFont& font, const ChartColors& c)
 {
-    const ChartColors c = chartColors();
     styleChart(chart, c, font);
     chart->setTitle(tr("%1 by year").arg(trendMetricTitle(metric)));
     // Short names below the bars, the year-to-date ones on two lines ("2025" over "YTD"):
@@ -270,9 +269,8 @@ void buildYearBarChart(QChart* chart, const metrics::YearOverYear& trends, Scope
 }
 
 void buildMonthLineChart(QChart* chart, const metrics::YearOverYear& trends, Scope::Kind groupBy, TrendMetric metric,
-                         const QFont& font)
+                         const QFont& font, const ChartColors& c)
 {
-    const ChartColors c = chartColors();
     styleChart(chart, c, font);
     metric = monthChartMetric(metric);
     const int thisYear = static_cast<int>(std::chrono::year_month_day{trends.asOf}.year());
@@ -322,9 +320,9 @@ void buildMonthLineChart(QChart* chart, const metrics::YearOverYear& trends, Sco
     attach(chart, x, valuesFor(metric, top, c, font));
 }
 
-void buildIntakeMonthChart(QChart* chart, const metrics::ScopeTrends& scope, const QFont& font)
+void buildIntakeMonthChart(QChart* chart, const metrics::ScopeTrends& scope, const QFont& font,
+                           const ChartColors& c)
 {
-    const ChartColors c = chartColors();
     styleChart(chart, c, font);
     chart->setTitle(tr("Intakes per month against the 12 months before and the same month last year"));
     const auto months = metrics::compareIntakeMonths(scope.intakeMonths, 13);

@@ -1,6 +1,7 @@
 #include "trends_view.h"
 
 #include "app_style.h"
+#include "chart_colors.h"
 #include "data_table.h"
 #include "display_format.h"
 #include "empty_state_widget.h"
@@ -366,9 +367,10 @@ void TrendsView::refresh()
 
     QFont font = this->font();
     font.setPointSizeF(font.pointSizeF() * 0.92);
-    buildYearBarChart(yearChart_->chart(), t, groupBy(), chartMetric(), font);
-    buildMonthLineChart(monthChart_->chart(), t, groupBy(), chartMetric(), font);
-    buildIntakeMonthChart(intakeChart_->chart(), t.practice, font);
+    const ChartColors colors = chartColors();
+    buildYearBarChart(yearChart_->chart(), t, groupBy(), chartMetric(), font, colors);
+    buildMonthLineChart(monthChart_->chart(), t, groupBy(), chartMetric(), font, colors);
+    buildIntakeMonthChart(intakeChart_->chart(), t.practice, font, colors);
 }
 
 void TrendsView::fitTableHeight()
