@@ -107,6 +107,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             qobject_cast<ClientsView*>(views_.at(ViewId::Clients)), &ClientsView::reload);
     connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
             qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments)), &AppointmentsView::reload);
+    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
+            qobject_cast<TrendsView*>(views_.at(ViewId::Trends)), &TrendsView::reload);
 
     const QString lastView = settings_.lastView();
     for (const ViewId id : kAllViews)
