@@ -37,8 +37,10 @@ QString tr(const char* text) { return QCoreApplication::translate("caseboard::ap
 
 // Okabe–Ito hues for groups side by side: they stay apart with the common colour-vision
 // deficiencies. Past eight groups the hues repeat (a practice rarely has more).
-QColor groupColor(std::size_t index)
+QColor groupColor(std::size_t index, const ChartColors& c)
 {
+    if (index == 0)
+        return c.counted; // the theme's blue: lighter on a dark background
     static const std::array<QColor, 8> kHues{QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
                                              QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
                                              QColor(0x56, 0xB4, 0xE9), QColor(0xCC, 0x79, 0xA7),
@@ -254,7 +256,7 @@ void buildYearBarChart(QChart* chart, const metrics::YearOverYear& trends, Scope
                 set->append(v);
                 top = std::max(top, v);
             }
-            set->setColor(groupColor(k));
+            set->setColor(groupColor(k, c));
             set->setPen(QPen(c.background, 1.0));
             bars->append(set);
         }
@@ -302,7 +304,7 @@ void buildMonthLineChart(QChart* chart, const metrics::YearOverYear& trends, Sco
         const auto& groups = trends.groups(groupBy);
         const std::vector<std::size_t> charted = chartedGroups(trends, groupBy);
         for (std::size_t k = 0; k < charted.size(); ++k)
-            fill(line(groupTitle(groups[charted[k]].scope), groupColor(k), Qt::SolidLine, 2.0), groups[charted[k]],
+            fill(line(groupTitle(groups[charted[k]].scope), groupColor(k, c), Qt::SolidLine, 2.0), groups[charted[k]],
                  thisYear);
         sideLegendForMany(chart, charted.size());
     }

@@ -5,6 +5,7 @@
 
 #include "gui_test_support.h"
 
+#include "empty_state_widget.h"
 #include "main_window.h"
 #include "trends_format.h"
 #include "trends_view.h"
@@ -275,6 +276,41 @@ private Q_SLOTS:
         for (const QString& page : pages)
             qInfo("pdf page: %s", qPrintable(out.filePath(page)));
     }
+    void emptyDatabaseExplainsItself()
+    {
+        QVERIFY(!window_->createDatabase(directory_.filePath(QStringLiteral("empty.db"))).has_value());
+        window_->showView(ViewId::Trends);
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy(), 30000);
+        auto* empty = view_->findChild<EmptyStateWidget*>();
+        QVERIFY(empty);
+        QTRY_VERIFY(empty->isVisible());
+        QCOMPARE(empty->title(), QStringLiteral("No history to compare yet"));
+    }
+
+    // Last: the theme is chosen when the style is applied, so a new window in the dark one.
+    void darkScreenshot()
+    {
+        window_.reset();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xF0, 0xF0, 0xF0));
+        QApplication::setPalette(dark);
+        applyAppStyle(*qApp);
+        QVERIFY(theme().dark);
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), path_);
+        if (QTest::currentTestFailed())
+            return;
+        window_->showView(ViewId::Trends);
+        view_ = qobject_cast<TrendsView*>(window_->view(ViewId::Trends));
+        QVERIFY(view_);
+        view_->setAsOf(asOf_);
+        waitForResult(asOf_);
+        view_->setGroupBy(metrics::Scope::Kind::Location);
+        QTest::qWait(50);
+        gui_test::saveScreenshot(*window_, QStringLiteral("trends-by-location-1280x800-dark.png"));
+    }
+
+    void cleanupTestCase() { window_.reset(); }
 };
 
 CASEBOARD_GUI_TEST_MAIN(TrendsViewTest)
