@@ -198,8 +198,8 @@ QString image(const QString& name, int width, int height)
 
 QString sideBySide(const QString& left, const QString& right)
 {
-    return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr><td>%1</td><td width=\"10\"></td><td>%2"
-                          "</td></tr></table>")
+    return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top: 10px;\"><tr><td>%1</td>"
+                          "<td width=\"10\"></td><td>%2</td></tr></table>")
         .arg(left, right);
 }
 
