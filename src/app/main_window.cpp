@@ -122,6 +122,8 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
             qobject_cast<ClientsView*>(views_.at(ViewId::Clients)), &ClientsView::reload);
     connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
             qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments)), &AppointmentsView::reload);
+    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
+            qobject_cast<TrendsView*>(views_.at(ViewId::Trends)), &TrendsView::reload);
 
     auto* history = qobject_cast<ImportHistoryView*>(views_.at(ViewId::Import));
     history->setBackupDirectory(backupDirectory());

@@ -37,8 +37,10 @@ QString tr(const char* text) { return QCoreApplication::translate("caseboard::ap
 
 // Okabe–Ito hues for groups side by side: they stay apart with the common colour-vision
 // deficiencies. Past eight groups the hues repeat (a practice rarely has more).
-QColor groupColor(std::size_t index)
+QColor groupColor(std::size_t index, const ChartColors& c)
 {
+    if (index == 0)
+        return c.counted; // the theme's blue: lighter on a dark background
     static const std::array<QColor, 8> kHues{QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00),
                                              QColor(0x00, 0x9E, 0x73), QColor(0xD5, 0x5E, 0x00),
                                              QColor(0x56, 0xB4, 0xE9), QColor(0xCC, 0x79, 0xA7),
@@ -160,6 +162,41 @@ void lineLegendMarkers(QChart* chart)
 
 QString monthName(int month) { return QLocale().monthName(month, QLocale::ShortFormat); }
 
+// Past four groups the names no longer fit in a row above the plot: a column beside it.
+void sideLegendForMany(QChart* chart, std::size_t groups)
+{
+    if (groups > 4)
+        chart->legend()->setAlignment(Qt::AlignRight);
+}
+
+// The groups a chart draws: all of them up to kMaxChartedGroups, else the largest by
+// counted sessions in the year to date (the table has them all). Eight is as many hues
+// as the palette keeps apart, and as many bars as a year's slot has room for.
+constexpr std::size_t kMaxChartedGroups = 8;
+
+std::vector<std::size_t> chartedGroups(const metrics::YearOverYear& trends, Scope::Kind groupBy)
+{
+    const auto& groups = trends.groups(groupBy);
+    std::vector<std::size_t> indexes(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        indexes[g] = g;
+    if (indexes.size() <= kMaxChartedGroups)
+        return indexes;
+    std::stable_sort(indexes.begin(), indexes.end(), [&](std::size_t a, std::size_t b) {
+        return groups[a].periods.back().countedSessions > groups[b].periods.back().countedSessions;
+    });
+    indexes.resize(kMaxChartedGroups);
+    std::sort(indexes.begin(), indexes.end());
+    return indexes;
+}
+
+QString largestNote(const metrics::YearOverYear& trends, Scope::Kind groupBy)
+{
+    return trends.groups(groupBy).size() > kMaxChartedGroups
+        ? tr(" (top %1 by sessions)").arg(kMaxChartedGroups)
+        : QString();
+}
+
 } // namespace
 
 TrendMetric monthChartMetric(TrendMetric metric)
@@ -168,9 +205,8 @@ TrendMetric monthChartMetric(TrendMetric metric)
 }
 
 void buildYearBarChart(QChart* chart, const metrics::YearOverYear& trends, Scope::Kind groupBy, TrendMetric metric,
-                       const QFont& font)
+                       const QFont& font, const ChartColors& c)
 {
-    const ChartColors c = chartColors();
     styleChart(chart, c, font);
     chart->setTitle(tr("%1 by year").arg(trendMetricTitle(metric)));
     // Short names below the bars, the year-to-date ones on two lines ("2025" over "YTD"):
@@ -207,21 +243,25 @@ void buildYearBarChart(QChart* chart, const metrics::YearOverYear& trends, Scope
         }
         chart->addSeries(bars);
     } else {
+        chart->setTitle(chart->title() + largestNote(trends, groupBy));
         auto* bars = new QBarSeries;
         bars->setBarWidth(0.8);
         const auto& groups = trends.groups(groupBy);
-        for (std::size_t g = 0; g < groups.size(); ++g) {
+        const std::vector<std::size_t> charted = chartedGroups(trends, groupBy);
+        for (std::size_t k = 0; k < charted.size(); ++k) {
+            const std::size_t g = charted[k];
             auto* set = new QBarSet(groupTitle(groups[g].scope));
             for (const metrics::PeriodFigures& f : groups[g].periods) {
                 const double v = plotted(metric, metrics::trendValue(f, metric));
                 set->append(v);
                 top = std::max(top, v);
             }
-            set->setColor(groupColor(g));
+            set->setColor(groupColor(k, c));
             set->setPen(QPen(c.background, 1.0));
             bars->append(set);
         }
         chart->addSeries(bars);
+        sideLegendForMany(chart, bars->count());
     }
     auto* x = new QBarCategoryAxis;
     x->append(categories);
@@ -231,9 +271,8 @@ void buildYearBarChart(QChart* chart, const metrics::YearOverYear& trends, Scope
 }
 
 void buildMonthLineChart(QChart* chart, const metrics::YearOverYear& trends, Scope::Kind groupBy, TrendMetric metric,
-                         const QFont& font)
+                         const QFont& font, const ChartColors& c)
 {
-    const ChartColors c = chartColors();
     styleChart(chart, c, font);
     metric = monthChartMetric(metric);
     const int thisYear = static_cast<int>(std::chrono::year_month_day{trends.asOf}.year());
@@ -260,16 +299,22 @@ void buildMonthLineChart(QChart* chart, const metrics::YearOverYear& trends, Sco
                   c.counted, Qt::SolidLine),
              trends.practice, thisYear);
     } else {
-        chart->setTitle(tr("%1 by month in %2").arg(trendMetricTitle(metric)).arg(thisYear));
+        chart->setTitle(tr("%1 by month in %2").arg(trendMetricTitle(metric)).arg(thisYear)
+                        + largestNote(trends, groupBy));
         const auto& groups = trends.groups(groupBy);
-        for (std::size_t g = 0; g < groups.size(); ++g)
-            fill(line(groupTitle(groups[g].scope), groupColor(g), Qt::SolidLine, 2.0), groups[g], thisYear);
+        const std::vector<std::size_t> charted = chartedGroups(trends, groupBy);
+        for (std::size_t k = 0; k < charted.size(); ++k)
+            fill(line(groupTitle(groups[charted[k]].scope), groupColor(k, c), Qt::SolidLine, 2.0), groups[charted[k]],
+                 thisYear);
+        sideLegendForMany(chart, charted.size());
     }
     lineLegendMarkers(chart);
 
     auto* x = new QCategoryAxis;
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    for (int month = 1; month <= 12; ++month)
+    // With the legend beside the plot, every other month: twelve names would be elided.
+    const int step = chart->legend()->alignment() == Qt::AlignRight ? 2 : 1;
+    for (int month = 1; month <= 12; month += step)
         x->append(monthName(month), month - 1);
     x->setRange(-0.5, 11.5);
     styleAxis(x, c, font);
@@ -277,9 +322,9 @@ void buildMonthLineChart(QChart* chart, const metrics::YearOverYear& trends, Sco
     attach(chart, x, valuesFor(metric, top, c, font));
 }
 
-void buildIntakeMonthChart(QChart* chart, const metrics::ScopeTrends& scope, const QFont& font)
+void buildIntakeMonthChart(QChart* chart, const metrics::ScopeTrends& scope, const QFont& font,
+                           const ChartColors& c)
 {
-    const ChartColors c = chartColors();
     styleChart(chart, c, font);
     chart->setTitle(tr("Intakes per month against the 12 months before and the same month last year"));
     const auto months = metrics::compareIntakeMonths(scope.intakeMonths, 13);

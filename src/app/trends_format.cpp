@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <cstdlib>
 
 namespace caseboard::app {
 

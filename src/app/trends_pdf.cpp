@@ -1,7 +1,7 @@
 #include "trends_pdf.h"
 
+#include "chart_colors.h"
 #include "display_format.h"
-#include "signal_colors.h"
 #include "trend_charts.h"
 #include "trends_format.h"
 #include "year_table_model.h"
@@ -42,6 +42,27 @@ constexpr int kFullWidth = 950;
 constexpr int kChartHeight = 250;
 // Pixels per document unit in the images: sharp when printed, small enough to stay light.
 constexpr int kImageScale = 3;
+
+// Paper is white whatever the screen's theme: the light theme's chart colours, fixed here.
+ChartColors paperColors()
+{
+    ChartColors c;
+    c.background = QColor(0xFF, 0xFF, 0xFF);
+    c.text = QColor(0x1D, 0x29, 0x39);
+    c.muted = QColor(0x66, 0x70, 0x85);
+    c.grid = QColor(0xE4, 0xE7, 0xEC);
+    c.counted = QColor(0x00, 0x72, 0xB2);       // blue
+    c.countedToDate = QColor(0x8C, 0xC0, 0xDC); // the same blue, faded
+    c.goal = QColor(0xE6, 0x9F, 0x00);          // orange
+    c.cancelled = QColor(0x56, 0xB4, 0xE9);
+    c.lateCancel = QColor(0xE6, 0x9F, 0x00);
+    c.noShow = QColor(0xD5, 0x5E, 0x00);
+    c.activeClients = QColor(0x00, 0x9E, 0x73);
+    return c;
+}
+
+// A change's ink on paper: the signal hues darkened for white, as signalInk does in the light theme.
+QString changeInk(bool good) { return good ? QStringLiteral("#007756") : QStringLiteral("#A04700"); }
 
 QImage renderChart(const std::function<void(QChart*, const QFont&)>& build, QSize size)
 {
@@ -94,11 +115,77 @@ QString tableHtml(const metrics::YearOverYear& trends, const std::vector<YearTab
             QString text = c.change ? formatTrendChange(metric, value) : formatTrendValue(metric, value);
             QString style;
             if (c.change && value && std::abs(*value) >= 0.0005)
-                style = QStringLiteral(" style=\"color: %1;\"")
-                            .arg(signalInk((*value > 0) == higherIsBetter(metric) ? Signal::Good : Signal::Bad)
-                                     .name());
+                style = QStringLiteral(" style=\"color: %1;\"").arg(changeInk((*value > 0) == higherIsBetter(metric)));
             html += QStringLiteral("<td align=\"right\"%1>%2</td>").arg(style, escaped(text));
         }
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+// More groups than fit across the page (a practice with thirty supervisors): one row per
+// group instead, each figure over its change.
+constexpr std::size_t kMaxGroupColumns = 5;
+
+QString groupRowsHtml(const metrics::YearOverYear& trends, Scope::Kind kind, std::size_t period)
+{
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" "
+                                  "style=\"border-collapse: collapse; margin-bottom: 4px;\"><tr>"
+                                  "<th align=\"left\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
+                       .arg(escaped(groupKindTitle(kind)));
+    for (TrendMetric metric : metrics::kTrendMetrics)
+        html += QStringLiteral("<th align=\"right\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
+                    .arg(escaped(trendMetricTitle(metric)));
+    html += QStringLiteral("</tr>");
+    std::vector<const metrics::ScopeTrends*> scopes;
+    for (const metrics::ScopeTrends& g : trends.groups(kind))
+        scopes.push_back(&g);
+    scopes.push_back(&trends.practice);
+    bool shaded = false;
+    for (const metrics::ScopeTrends* scope : scopes) {
+        html += shaded ? QStringLiteral("<tr style=\"background-color: #f2f4f7;\">") : QStringLiteral("<tr>");
+        shaded = !shaded;
+        html += QStringLiteral("<td>%1</td>").arg(escaped(groupTitle(scope->scope)));
+        const YearTableColumn value{scope, period, false, {}, {}};
+        const YearTableColumn change{scope, period, true, {}, {}};
+        for (TrendMetric metric : metrics::kTrendMetrics) {
+            const std::optional<double> delta = yearTableValue(trends, change, metric);
+            QString color = QStringLiteral("#667085");
+            if (delta && std::abs(*delta) >= 0.0005)
+                color = changeInk((*delta > 0) == higherIsBetter(metric));
+            html += QStringLiteral("<td align=\"right\">%1<br><span style=\"color: %2; font-size: 7.5pt;\">%3</span>"
+                                   "</td>")
+                        .arg(escaped(formatTrendValue(metric, yearTableValue(trends, value, metric))), color,
+                             escaped(formatTrendChange(metric, delta)));
+        }
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+// The charted figure for every group and column: the numbers behind the group charts.
+QString metricByGroupHtml(const metrics::YearOverYear& trends, Scope::Kind kind, TrendMetric metric)
+{
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"2\" "
+                                  "style=\"border-collapse: collapse; margin-top: 6px;\"><tr>"
+                                  "<th align=\"left\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
+                       .arg(escaped(groupKindTitle(kind)));
+    for (const metrics::YearPeriod& p : trends.periods)
+        html += QStringLiteral("<th align=\"right\" style=\"border-bottom: 1px solid #98a2b3;\">%1</th>")
+                    .arg(escaped(periodTitle(p)));
+    html += QStringLiteral("</tr>");
+    std::vector<const metrics::ScopeTrends*> scopes;
+    for (const metrics::ScopeTrends& g : trends.groups(kind))
+        scopes.push_back(&g);
+    scopes.push_back(&trends.practice);
+    bool shaded = false;
+    for (const metrics::ScopeTrends* scope : scopes) {
+        html += shaded ? QStringLiteral("<tr style=\"background-color: #f2f4f7;\">") : QStringLiteral("<tr>");
+        shaded = !shaded;
+        html += QStringLiteral("<td>%1</td>").arg(escaped(groupTitle(scope->scope)));
+        for (const metrics::PeriodFigures& f : scope->periods)
+            html += QStringLiteral("<td align=\"right\">%1</td>")
+                        .arg(escaped(formatTrendValue(metric, metrics::trendValue(f, metric))));
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
@@ -111,8 +198,8 @@ QString image(const QString& name, int width, int height)
 
 QString sideBySide(const QString& left, const QString& right)
 {
-    return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\"><tr><td>%1</td><td width=\"10\"></td><td>%2"
-                          "</td></tr></table>")
+    return QStringLiteral("<table cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top: 10px;\"><tr><td>%1</td>"
+                          "<td width=\"10\"></td><td>%2</td></tr></table>")
         .arg(left, right);
 }
 
@@ -162,13 +249,17 @@ QString trendsReportHtml(const metrics::YearOverYear& trends, const TrendsPdfOpt
         if (trends.groups(kind).empty())
             continue;
         html += h3 + escaped(groupKindTitle(kind)) + QStringLiteral("</h3>");
-        html += tableHtml(trends, yearTableColumns(trends, kind, last), 2);
+        html += trends.groups(kind).size() > kMaxGroupColumns
+            ? groupRowsHtml(trends, kind, last)
+            : tableHtml(trends, yearTableColumns(trends, kind, last), 2);
     }
 
     html += QStringLiteral("<h2 style=\"font-size: 13pt; page-break-before: always; margin-bottom: 4px;\">%1</h2>")
-                .arg(escaped(tr("%1 by %2").arg(trendMetricTitle(options.metric), groupKindTitle(options.groupBy))));
+                .arg(escaped(tr("%1 by %2").arg(trendMetricTitle(options.metric),
+                                                  groupKindTitle(options.groupBy).toLower())));
     html += sideBySide(image(QStringLiteral("groupYears"), kHalfWidth, kChartHeight),
                        image(QStringLiteral("groupMonths"), kHalfWidth, kChartHeight));
+    html += metricByGroupHtml(trends, options.groupBy, options.metric);
 
     // The intakes chart, its figures and the definitions make the last page: a chart never
     // fits below the group charts, and QTextDocument cannot keep a table from splitting.
@@ -225,23 +316,24 @@ bool writeTrendsPdf(const QString& path, const metrics::YearOverYear& trends, co
 {
     QTextDocument document;
     const QSize half(kHalfWidth, kChartHeight);
+    const ChartColors paper = paperColors();
     const auto add = [&](const QString& name, const QImage& picture) {
         document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart:") + name), QVariant(picture));
     };
     add(QStringLiteral("years"), renderChart([&](QChart* c, const QFont& f) {
-            buildYearBarChart(c, trends, Scope::Kind::Practice, options.metric, f);
+            buildYearBarChart(c, trends, Scope::Kind::Practice, options.metric, f, paper);
         }, half));
     add(QStringLiteral("months"), renderChart([&](QChart* c, const QFont& f) {
-            buildMonthLineChart(c, trends, Scope::Kind::Practice, options.metric, f);
+            buildMonthLineChart(c, trends, Scope::Kind::Practice, options.metric, f, paper);
         }, half));
     add(QStringLiteral("groupYears"), renderChart([&](QChart* c, const QFont& f) {
-            buildYearBarChart(c, trends, options.groupBy, options.metric, f);
+            buildYearBarChart(c, trends, options.groupBy, options.metric, f, paper);
         }, half));
     add(QStringLiteral("groupMonths"), renderChart([&](QChart* c, const QFont& f) {
-            buildMonthLineChart(c, trends, options.groupBy, options.metric, f);
+            buildMonthLineChart(c, trends, options.groupBy, options.metric, f, paper);
         }, half));
     add(QStringLiteral("intakes"), renderChart([&](QChart* c, const QFont& f) {
-            buildIntakeMonthChart(c, trends.practice, f);
+            buildIntakeMonthChart(c, trends.practice, f, paper);
         }, QSize(kFullWidth, kChartHeight)));
     QFont font = QApplication::font();
     font.setPointSizeF(9.0);

@@ -1,6 +1,7 @@
 #include "trends_view.h"
 
 #include "app_style.h"
+#include "chart_colors.h"
 #include "data_table.h"
 #include "display_format.h"
 #include "empty_state_widget.h"
@@ -27,6 +28,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
@@ -334,8 +336,7 @@ void TrendsView::refresh()
         width += table_->columnWidth(column);
     }
     table_->setMaximumWidth(width);
-    table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height()
-                           + model_->rowCount() * table_->verticalHeader()->defaultSectionSize() + 4);
+    fitTableHeight();
     for (QChartView* view : {yearChart_, monthChart_, intakeChart_})
         view->chart()->removeAllSeries();
     if (!trends_ || trends_->periods.empty()) {
@@ -366,9 +367,31 @@ void TrendsView::refresh()
 
     QFont font = this->font();
     font.setPointSizeF(font.pointSizeF() * 0.92);
-    buildYearBarChart(yearChart_->chart(), t, groupBy(), chartMetric(), font);
-    buildMonthLineChart(monthChart_->chart(), t, groupBy(), chartMetric(), font);
-    buildIntakeMonthChart(intakeChart_->chart(), t.practice, font);
+    const ChartColors colors = chartColors();
+    buildYearBarChart(yearChart_->chart(), t, groupBy(), chartMetric(), font, colors);
+    buildMonthLineChart(monthChart_->chart(), t, groupBy(), chartMetric(), font, colors);
+    buildIntakeMonthChart(intakeChart_->chart(), t.practice, font, colors);
+}
+
+void TrendsView::fitTableHeight()
+{
+    // Many groups make the table wider than the page: room for its scroll bar then.
+    int width = 2 * table_->frameWidth() + 2;
+    for (int column = 0; column < model_->columnCount(); ++column)
+        width += table_->columnWidth(column);
+    // Against the room the page gives it, not the table's width now: that may be stale
+    // until the layout runs.
+    const bool scrolls = width > scroll_->viewport()->width() - 4;
+    table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height()
+                           + model_->rowCount() * table_->verticalHeader()->defaultSectionSize() + 4
+                           + (scrolls ? table_->horizontalScrollBar()->sizeHint().height() : 0));
+}
+
+void TrendsView::resizeEvent(QResizeEvent* event)
+{
+    PracticeView::resizeEvent(event);
+    // After the layout has given the table its width.
+    QTimer::singleShot(0, this, &TrendsView::fitTableHeight);
 }
 
 bool TrendsView::exportCsv(const QString& path, QString* error) const

@@ -70,7 +70,11 @@ public:
 Q_SIGNALS:
     void resultShown();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitTableHeight();
     QWidget* buildControls();
     void requestCompute();
     void showResult(std::shared_ptr<const TrendsResult> result);

@@ -13,6 +13,8 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace caseboard::report {

@@ -499,3 +499,19 @@ TEST_CASE("year over year: the JSON, CSV and text reports carry the engine's fig
     CHECK(text.find("Location: North") != std::string::npos);
     CHECK(text.find("$1,350.00") != std::string::npos);
 }
+
+TEST_CASE("year over year of a practice without appointments: two empty columns, nothing defined", "[yoy]")
+{
+    Store store = Store::openInMemory();
+    addClinician(store, "Ava", "LCSW", "North", "Sam");
+    const Snapshot snapshot = loadSnapshot(store);
+    const YearOverYear y = computeYearOverYear(snapshot, MetricSettings{}, d(2026, 3, 1));
+    REQUIRE(y.periods.size() == 2);
+    CHECK(y.periods[0].kind == YearPeriod::Kind::SameDaysLastYear);
+    CHECK(y.periods[0].window.to == d(2025, 3, 1));
+    CHECK(y.practice.periods[1].countedSessions == 0);
+    CHECK_FALSE(y.practice.periods[1].cancellation.cancellation.has_value());
+    REQUIRE(y.locations.size() == 1);
+    CHECK(report::trendsText(y).find("Practice") != std::string::npos);
+    CHECK(report::trendsCsv(y).find("practice,,year_to_date,2026,2026-01-01,2026-03-01") != std::string::npos);
+}

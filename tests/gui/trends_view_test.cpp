@@ -5,6 +5,7 @@
 
 #include "gui_test_support.h"
 
+#include "empty_state_widget.h"
 #include "main_window.h"
 #include "trends_format.h"
 #include "trends_view.h"
@@ -19,6 +20,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QAbstractBarSeries>
 #include <QComboBox>
 #include <QFile>
 #include <QProcess>
@@ -201,6 +203,50 @@ private Q_SLOTS:
         }
     }
 
+    // A practice with more supervisors than a chart has colours: the charts draw the
+    // largest eight, the table and the PDF every one (the PDF one row per group).
+    void manyGroupsStayReadable()
+    {
+        const QString manyPath = directory_.filePath(QStringLiteral("many.db"));
+        DemoOptions options = gui_test::smallPractice();
+        options.clinicians = 110;
+        options.clients = 900;
+        QVERIFY(gui_test::createPractice(manyPath, options).appointments > 1000);
+        Store store = Store::open(manyPath.toStdString());
+        TrendsView view;
+        view.resize(1280 - 212, 800);
+        view.show();
+        view.setDatabase(&store);
+        view.setAsOf(asOf_);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy() && view.result() && view.result()->trends.asOf == asOf_, 60000);
+        const auto& supervisors = view.result()->trends.supervisors;
+        QVERIFY2(supervisors.size() > 8, qPrintable(QString::number(supervisors.size())));
+        view.setGroupBy(metrics::Scope::Kind::Supervisor);
+        QCOMPARE(view.model()->columnCount(), 1 + 2 * static_cast<int>(supervisors.size() + 1));
+        const auto bars = view.yearChart()->chart()->series();
+        QCOMPARE(bars.size(), 1);
+        QCOMPARE(static_cast<QAbstractBarSeries*>(bars.first())->count(), 8);
+        QCOMPARE(view.monthChart()->chart()->series().size(), 8);
+        QTest::qWait(50);
+        gui_test::saveScreenshot(view, QStringLiteral("trends-many-supervisors.png"));
+
+        const QDir out(QStringLiteral(CASEBOARD_GUI_TEST_OUTPUT_DIR));
+        const QString pdfPath = out.filePath(QStringLiteral("trends-many.pdf"));
+        QString error;
+        QVERIFY2(view.exportPdf(pdfPath, &error), qPrintable(error));
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        if (pdftoppm.isEmpty())
+            return;
+        for (const QString& old : out.entryList({QStringLiteral("trends-many-pdf-*.png")}))
+            QFile::remove(out.filePath(old));
+        QProcess process;
+        process.start(pdftoppm, {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"), pdfPath,
+                                 out.filePath(QStringLiteral("trends-many-pdf"))});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        view.setDatabase(nullptr);
+    }
+
     void pdfExportRenders()
     {
         const QDir out(QStringLiteral(CASEBOARD_GUI_TEST_OUTPUT_DIR));
@@ -230,6 +276,41 @@ private Q_SLOTS:
         for (const QString& page : pages)
             qInfo("pdf page: %s", qPrintable(out.filePath(page)));
     }
+    void emptyDatabaseExplainsItself()
+    {
+        QVERIFY(!window_->createDatabase(directory_.filePath(QStringLiteral("empty.db"))).has_value());
+        window_->showView(ViewId::Trends);
+        QTRY_VERIFY_WITH_TIMEOUT(!view_->isBusy(), 30000);
+        auto* empty = view_->findChild<EmptyStateWidget*>();
+        QVERIFY(empty);
+        QTRY_VERIFY(empty->isVisible());
+        QCOMPARE(empty->title(), QStringLiteral("No history to compare yet"));
+    }
+
+    // Last: the theme is chosen when the style is applied, so a new window in the dark one.
+    void darkScreenshot()
+    {
+        window_.reset();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xF0, 0xF0, 0xF0));
+        QApplication::setPalette(dark);
+        applyAppStyle(*qApp);
+        QVERIFY(theme().dark);
+        gui_test::openWindowOn(window_, *settings_, directory_.path(), path_);
+        if (QTest::currentTestFailed())
+            return;
+        window_->showView(ViewId::Trends);
+        view_ = qobject_cast<TrendsView*>(window_->view(ViewId::Trends));
+        QVERIFY(view_);
+        view_->setAsOf(asOf_);
+        waitForResult(asOf_);
+        view_->setGroupBy(metrics::Scope::Kind::Location);
+        QTest::qWait(50);
+        gui_test::saveScreenshot(*window_, QStringLiteral("trends-by-location-1280x800-dark.png"));
+    }
+
+    void cleanupTestCase() { window_.reset(); }
 };
 
 CASEBOARD_GUI_TEST_MAIN(TrendsViewTest)
