@@ -6,7 +6,6 @@
 #include "appointments_view.h"
 #include "busy_view.h"
 #include "clients_view.h"
-#include "coming_soon_view.h"
 #include "dashboard_view.h"
 #include "database_status.h"
 #include "demo_database.h"
@@ -73,25 +72,7 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
 
     stack_->setObjectName(QStringLiteral("ContentStack"));
     for (const ViewId id : kAllViews) {
-        PracticeView* view = nullptr;
-        if (id == ViewId::Appointments)
-            view = new AppointmentsView(stack_);
-        else if (id == ViewId::Clients)
-            view = new ClientsView(&settings_, stack_);
-        else if (id == ViewId::Dashboard)
-            view = new DashboardView(stack_);
-        else if (id == ViewId::TeamSettings)
-            view = new TeamSettingsView(stack_);
-        else if (id == ViewId::Import)
-            view = new ImportHistoryView(stack_);
-        else if (id == ViewId::Payroll)
-            view = new PayrollView(stack_);
-        else if (id == ViewId::Trends)
-            view = new TrendsView(stack_);
-        else if (id == ViewId::Supervision)
-            view = new SupervisionView(stack_);
-        else
-            view = new ComingSoonView(id, stack_);
+        PracticeView* view = createView(id);
         views_[id] = view;
         stack_->addWidget(view);
         connect(view, &PracticeView::busyChanged, this, &MainWindow::updateBusy);
@@ -117,13 +98,7 @@ MainWindow::MainWindow(AppSettings& settings, Options options, QWidget* parent)
     connectDashboard();
     // Every saved Team & Settings edit (and its undo) changes numbers: recompute them.
     connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
-            qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard)), &DashboardView::reload);
-    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
-            qobject_cast<ClientsView*>(views_.at(ViewId::Clients)), &ClientsView::reload);
-    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
-            qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments)), &AppointmentsView::reload);
-    connect(qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings)), &TeamSettingsView::practiceDataChanged,
-            qobject_cast<TrendsView*>(views_.at(ViewId::Trends)), &TrendsView::reload);
+            this, &MainWindow::recomputeViews);
 
     auto* history = qobject_cast<ImportHistoryView*>(views_.at(ViewId::Import));
     history->setBackupDirectory(backupDirectory());
@@ -499,13 +474,36 @@ void MainWindow::setStoreInUse(bool inUse)
     updateBusy();
 }
 
+PracticeView* MainWindow::createView(ViewId id)
+{
+    switch (id) {
+    case ViewId::Dashboard: return new DashboardView(stack_);
+    case ViewId::Clients: return new ClientsView(&settings_, stack_);
+    case ViewId::Appointments: return new AppointmentsView(stack_);
+    case ViewId::TeamSettings: return new TeamSettingsView(stack_);
+    case ViewId::Supervision: return new SupervisionView(stack_);
+    case ViewId::Trends: return new TrendsView(stack_);
+    case ViewId::Payroll: return new PayrollView(stack_);
+    case ViewId::Import: return new ImportHistoryView(stack_);
+    }
+    Q_UNREACHABLE();
+}
+
+void MainWindow::recomputeViews()
+{
+    qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard))->reload();
+    qobject_cast<ClientsView*>(views_.at(ViewId::Clients))->reload();
+    qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments))->reload();
+    qobject_cast<SupervisionView*>(views_.at(ViewId::Supervision))->reload();
+    qobject_cast<TrendsView*>(views_.at(ViewId::Trends))->reload();
+    qobject_cast<PayrollView*>(views_.at(ViewId::Payroll))->reload();
+}
+
 void MainWindow::reloadPracticeData()
 {
     if (!store_)
         return;
-    qobject_cast<DashboardView*>(views_.at(ViewId::Dashboard))->reload();
-    qobject_cast<ClientsView*>(views_.at(ViewId::Clients))->reload();
-    qobject_cast<AppointmentsView*>(views_.at(ViewId::Appointments))->reload();
+    recomputeViews();
     qobject_cast<TeamSettingsView*>(views_.at(ViewId::TeamSettings))->reloadReplacedData();
     qobject_cast<ImportHistoryView*>(views_.at(ViewId::Import))->reload();
     status_->setDatabase(databasePath_);

@@ -74,6 +74,11 @@ public:
     QString backupDirectory() const;
     // After an import, a rollback or a restore: every view and the status bar read the
     // practice again.
+    PracticeView* createView(ViewId id);
+    // After a Team & Settings edit: every view that shows numbers computes them again.
+    void recomputeViews();
+    // After an import, a rollback or a restored backup: that, and Team & Settings and the
+    // import history read everything again.
     void reloadPracticeData();
 
 Q_SIGNALS:

@@ -2,7 +2,7 @@
 // The views of the main window, in sidebar order, with what each one is for.
 
 #include <QString>
-#include <QStringList>
+#include <QString>
 
 #include <array>
 
@@ -29,9 +29,6 @@ struct ViewInfo {
     QString title;    // "Team & Settings"
     QString iconName; // resource name under :/icons
     QString subtitle; // one line under the view title
-    QString plannedTitle; // for a view not built yet: the headline of its empty state
-    // For a view not built yet: who it serves and what it will show, as paragraphs.
-    QStringList plannedDescription;
 };
 
 ViewInfo viewInfo(ViewId id);

@@ -9,6 +9,7 @@
 #include "demo_database.h"
 #include "main_window.h"
 #include "navigation_sidebar.h"
+#include "practice_view.h"
 #include "screenshot_tour.h"
 #include "welcome_view.h"
 
