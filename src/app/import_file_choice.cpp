@@ -6,21 +6,9 @@
 #include <QDateTime>
 #include <QLocale>
 
-#include <algorithm>
-#include <cctype>
-
 namespace caseboard::app {
 
 namespace {
-
-std::string comparable(std::string_view text)
-{
-    std::string key;
-    for (const char c : text)
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return key;
-}
 
 QString tr(const char* text) { return QCoreApplication::translate("ImportFileChoice", text); }
 
@@ -43,30 +31,6 @@ import::ImportOptions ImportFileChoice::options() const
     else if (!preview.preset.empty())
         options.preset = preview.preset; // what the admin saw in the preview, not a second guess
     return options;
-}
-
-import::ColumnMapping guessMapping(const std::vector<std::string>& header)
-{
-    import::ColumnMapping mapping;
-    for (const std::string& field : import::kCaseboardAppointmentColumns) {
-        const std::string key = comparable(field);
-        auto same = std::find_if(header.begin(), header.end(),
-                                 [&key](const std::string& column) { return comparable(column) == key; });
-        if (same != header.end()) {
-            mapping[field] = *same;
-            continue;
-        }
-        const std::string* only = nullptr;
-        int found = 0;
-        for (const std::string& column : header)
-            if (comparable(column).find(key) != std::string::npos) {
-                only = &column;
-                ++found;
-            }
-        if (found == 1)
-            mapping[field] = *only;
-    }
-    return mapping;
 }
 
 QString presetTitle(const import::PresetCatalog& catalog, const std::string& name)

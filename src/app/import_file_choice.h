@@ -28,10 +28,6 @@ struct ImportFileChoice {
     import::ImportOptions options() const;
 };
 
-// A first guess at matching the generic layout's fields to a file's columns: the same
-// name (ignoring case, spaces and punctuation), else the one column containing it.
-import::ColumnMapping guessMapping(const std::vector<std::string>& header);
-
 // A preset's title for people ("SimplePractice client attendance report"); the name
 // when the catalog does not know it.
 QString presetTitle(const import::PresetCatalog& catalog, const std::string& name);

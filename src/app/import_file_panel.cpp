@@ -5,6 +5,8 @@
 #include "display_format.h"
 #include "signal_colors.h"
 
+#include "caseboard/import/mapping_suggestion.h"
+
 #include <QComboBox>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -247,7 +249,7 @@ void ImportFilePanel::layoutChosen(int index)
         return;
     if (data == kMatchByHand) {
         if (!choice_->mapping)
-            choice_->mapping = guessMapping(choice_->preview.header);
+            choice_->mapping = import::suggestMapping(choice_->preview.header);
         choice_->preset.reset();
     } else {
         choice_->mapping.reset();

@@ -9,6 +9,7 @@
 #include "rejects_dialog.h"
 #include "signal_colors.h"
 
+#include "caseboard/import/mapping_suggestion.h"
 #include "caseboard/store/store.h"
 
 #include <QCloseEvent>
@@ -186,7 +187,7 @@ void ImportWizard::addFiles(const QStringList& paths)
         choice.refreshPreview(importer_->catalog(), importer_->statuses());
         // An unknown layout goes straight to matching its columns by hand.
         if (choice.preview.preset.empty() && !choice.preview.header.empty()) {
-            choice.mapping = guessMapping(choice.preview.header);
+            choice.mapping = import::suggestMapping(choice.preview.header);
             choice.refreshPreview(importer_->catalog(), importer_->statuses());
         }
         files_.push_back(std::move(choice));

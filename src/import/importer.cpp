@@ -1,6 +1,7 @@
 #include "caseboard/import/importer.h"
 
 #include "caseboard/core/sha256.h"
+#include "caseboard/core/utc_time.h"
 #include "caseboard/csv/csv_writer.h"
 #include "caseboard/store/store.h"
 #include "batch_journal.h"
@@ -13,7 +14,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <future>
 #include <ostream>
 
@@ -22,16 +22,6 @@ namespace caseboard::import {
 namespace {
 
 constexpr const char* kMappingPrefix = "column_mapping:";
-
-std::string utcNow()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buffer;
-}
 
 // Stands in for the store once a strict import has met a bad row: the rest of the file
 // is still checked, so the user hears about every problem at once, but nothing more is
@@ -151,7 +141,7 @@ FileReport Importer::attempt(const std::filesystem::path& path, const ImportOpti
 
     ImportBatch batch;
     batch.fileName = path.filename().string();
-    batch.importedAt = utcNow();
+    batch.importedAt = utcIsoNow();
     batch.fileBytes = report.fileBytes;
     const RowId batchId = store_.recordImportBatch(batch);
 

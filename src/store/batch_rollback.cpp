@@ -1,10 +1,10 @@
 #include "caseboard/store/batch_rollback.h"
 
+#include "caseboard/core/utc_time.h"
 #include "caseboard/store/store.h"
 
 #include <spdlog/spdlog.h>
 
-#include <ctime>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -28,16 +28,6 @@ const std::vector<JournaledTable>& journaledTables()
 }
 
 namespace {
-
-std::string utcNow()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buffer;
-}
 
 std::string withoutId(const std::string& columns) { return columns.substr(columns.find(',') + 2); }
 
@@ -202,7 +192,7 @@ RollbackPlan rollBackBatch(Store& store, RowId batchId)
     sql::Connection& db = store.connection();
     sql::Transaction transaction(db);
     RollbackPlan plan = planRollback(store, batchId);
-    const std::string now = utcNow();
+    const std::string now = utcIsoNow();
     auto mark = db.prepare("UPDATE import_batches SET rolled_back_at = ? WHERE id = ?");
     try {
         for (ImportBatch& batch : plan.batches) {

@@ -1,5 +1,6 @@
 #include "caseboard/store/database_backup.h"
 
+#include "caseboard/core/utc_time.h"
 #include "caseboard/store/schema.h"
 #include "caseboard/store/store.h"
 
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <optional>
 #include <system_error>
 
@@ -60,16 +60,6 @@ std::string isoFromStamp(const std::string& stamp)
         + stamp.substr(11, 2) + ":" + stamp.substr(13, 2) + "Z";
 }
 
-std::string utcStamp()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &utc);
-    return buffer;
-}
-
 // Copies every page of `source` into `destination` in one step. Another connection
 // (a reader of the GUI) may hold a lock for a moment: a busy step is tried again.
 void copyDatabase(sqlite3* destination, sqlite3* source, const std::string& what)
@@ -111,7 +101,7 @@ BackupInfo backupDatabase(Store& store, const std::filesystem::path& directory, 
         fs::permissions(directory, fs::perms::owner_all, fs::perm_options::replace);
     }
     const std::string stem = stemOf(store);
-    const std::string stamp = utcStamp();
+    const std::string stamp = utcNow("%Y%m%d-%H%M%S");
     // Several backups in one second are numbered after the highest of that second, never
     // into a gap the pruning left, so that names sort as the backups were made.
     int sequence = 0;
