@@ -24,6 +24,7 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -188,11 +189,17 @@ SupervisionView::SupervisionView(QWidget* parent)
     columns->setSectionResizeMode(QHeaderView::Fixed);
     columns->setSectionResizeMode(Measure, QHeaderView::Stretch);
     columns->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    table_->setColumnWidth(ThisMonth, 96);
-    table_->setColumnWidth(PreviousMonth, 86);
-    table_->setColumnWidth(LastYear, 86);
-    table_->setColumnWidth(Change, 84);
-    table_->setColumnWidth(Trend, 104);
+    // Wide enough for the longest figure, "101 / 107.1" (sessions against goal), so no
+    // month's figure is cut to "101 / ..."; this month's column is bold.
+    const QString widest = QStringLiteral("000 / 000.0");
+    QFont bold = table_->font();
+    bold.setBold(true);
+    table_->setColumnWidth(ThisMonth, std::max(90, QFontMetrics(bold).horizontalAdvance(widest) + 18));
+    const int figureWidth = std::max(80, table_->fontMetrics().horizontalAdvance(widest) + 24);
+    table_->setColumnWidth(PreviousMonth, figureWidth);
+    table_->setColumnWidth(LastYear, figureWidth);
+    table_->setColumnWidth(Change, std::max(80, table_->fontMetrics().horizontalAdvance(QStringLiteral("\u221222.2 pts")) + 24));
+    table_->setColumnWidth(Trend, 96);
     table_->setMinimumWidth(640);
     auto* tableHint = new QLabel(tr("trend: same month last year \u2192 this month"), page);
     tableHint->setObjectName(QStringLiteral("SectionHint"));
