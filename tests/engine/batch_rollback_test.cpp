@@ -7,6 +7,7 @@
 #include "caseboard/store/store.h"
 
 #include "database_dump.h"
+#include "import_fixtures.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -17,21 +18,6 @@ using namespace caseboard;
 using namespace caseboard::import;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-    return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
-}
-
-RowId importOne(Store& store, const std::filesystem::path& file)
-{
-    Importer importer(store);
-    const FileReport report = importer.importFile(file);
-    INFO(report.error);
-    REQUIRE(report.imported());
-    REQUIRE(report.batchId);
-    return *report.batchId;
-}
 
 // The practice's data without the import history, which a rollback marks.
 std::string content(Store& store) { return test::dumpDatabase(store, false); }
@@ -55,9 +41,9 @@ TEST_CASE("rolling back an import removes what it added and restores what it cha
 {
     test::TempDir dir;
     Store store = Store::openInMemory();
-    const RowId first = importOne(store, fixture("caseboard_appointments.csv"));
+    const RowId first = test::importAsBatch(store, test::importFixture("caseboard_appointments.csv"));
     const std::string afterFirst = content(store);
-    const RowId second = importOne(store, writeLaterExport(dir));
+    const RowId second = test::importAsBatch(store, writeLaterExport(dir));
     REQUIRE(content(store) != afterFirst);
 
     const RollbackPlan plan = planRollback(store, second);
@@ -91,8 +77,8 @@ TEST_CASE("rolling back an import also rolls back every later one, newest first"
     test::TempDir dir;
     Store store = Store::openInMemory();
     const std::string empty = content(store);
-    const RowId first = importOne(store, fixture("caseboard_appointments.csv"));
-    importOne(store, writeLaterExport(dir));
+    const RowId first = test::importAsBatch(store, test::importFixture("caseboard_appointments.csv"));
+    test::importAsBatch(store, writeLaterExport(dir));
 
     const RollbackPlan plan = planRollback(store, first);
     REQUIRE(plan.batches.size() == 2);
@@ -110,9 +96,9 @@ TEST_CASE("rolling back an import also rolls back every later one, newest first"
 
     SECTION("the same files import again afterwards, and roll back again")
     {
-        const RowId again = importOne(store, fixture("caseboard_appointments.csv"));
+        const RowId again = test::importAsBatch(store, test::importFixture("caseboard_appointments.csv"));
         const std::string reimported = content(store);
-        const RowId later = importOne(store, writeLaterExport(dir));
+        const RowId later = test::importAsBatch(store, writeLaterExport(dir));
         rollBackBatch(store, later);
         CHECK(content(store) == reimported);
         rollBackBatch(store, again);
@@ -123,10 +109,10 @@ TEST_CASE("rolling back an import also rolls back every later one, newest first"
 TEST_CASE("rolling back payments puts the paid amounts back", "[rollback]")
 {
     Store store = Store::openInMemory();
-    importOne(store, fixture("sp_attendance.csv"));
-    importOne(store, fixture("sp_appointment_status_20.csv"));
+    test::importAsBatch(store, test::importFixture("sp_attendance.csv"));
+    test::importAsBatch(store, test::importFixture("sp_appointment_status_20.csv"));
     const std::string beforePayments = content(store);
-    const RowId payments = importOne(store, fixture("sp_income_allocation.csv"));
+    const RowId payments = test::importAsBatch(store, test::importFixture("sp_income_allocation.csv"));
     REQUIRE(content(store) != beforePayments);
 
     const RollbackPlan plan = planRollback(store, payments);
@@ -140,7 +126,7 @@ TEST_CASE("rolling back a roster import restores clinicians and goal periods", "
 {
     test::TempDir dir;
     Store store = Store::openInMemory();
-    importOne(store, fixture("caseboard_team.csv"));
+    test::importAsBatch(store, test::importFixture("caseboard_team.csv"));
     const std::string before = content(store);
     const auto file = dir.file("team_later.csv");
     {
@@ -149,7 +135,7 @@ TEST_CASE("rolling back a roster import restores clinicians and goal periods", "
                "Nora Quinn,LCSW,Portland,Dana Whitfield,2026-04-06,,20,$50.00\n"
                "Lena Park,LPC,Portland,Nora Quinn,2026-04-06,,18,40.00\n";
     }
-    const RowId later = importOne(store, file);
+    const RowId later = test::importAsBatch(store, file);
     const RollbackPlan plan = planRollback(store, later);
     CHECK(plan.cliniciansRemoved == 1);
     CHECK(plan.cliniciansRestored == 1);
@@ -160,7 +146,7 @@ TEST_CASE("rolling back a roster import restores clinicians and goal periods", "
 TEST_CASE("a rollback that cannot finish changes nothing", "[rollback]")
 {
     Store store = Store::openInMemory();
-    const RowId batch = importOne(store, fixture("caseboard_appointments.csv"));
+    const RowId batch = test::importAsBatch(store, test::importFixture("caseboard_appointments.csv"));
     // An appointment written outside any import, for a client the import added: the
     // client cannot go while it refers to them.
     Appointment manual = store.appointments().at(0);
@@ -180,7 +166,7 @@ TEST_CASE("a rollback that cannot finish changes nothing", "[rollback]")
 TEST_CASE("an import made before the journal existed is refused, with every earlier one", "[rollback]")
 {
     Store store = Store::openInMemory();
-    const RowId journaled = importOne(store, fixture("caseboard_appointments.csv"));
+    const RowId journaled = test::importAsBatch(store, test::importFixture("caseboard_appointments.csv"));
     CHECK(store.connection().queryInt("SELECT count(*) FROM batch_inserted_ids") == 3);
     // As schema version 3 left one: counts, but no record of what it changed.
     ImportBatch old;
@@ -207,8 +193,8 @@ TEST_CASE("a rolled-back batch leaves no journal behind", "[rollback]")
 {
     test::TempDir dir;
     Store store = Store::openInMemory();
-    const RowId first = importOne(store, fixture("caseboard_appointments.csv"));
-    importOne(store, writeLaterExport(dir));
+    const RowId first = test::importAsBatch(store, test::importFixture("caseboard_appointments.csv"));
+    test::importAsBatch(store, writeLaterExport(dir));
     rollBackBatch(store, first);
     for (const char* table : {"batch_inserted_ids", "appointments_before_batch", "clients_before_batch"})
         CHECK(store.connection().queryInt(std::string("SELECT count(*) FROM ") + table) == 0);
@@ -221,8 +207,8 @@ TEST_CASE("dry runs and rejected files leave nothing to roll back", "[rollback]"
     Importer importer(store);
     ImportOptions dryRun;
     dryRun.dryRun = true;
-    CHECK(importer.importFile(fixture("caseboard_appointments.csv"), dryRun).imported());
-    CHECK(importer.importFile(fixture("bad_rows.csv")).outcome == FileOutcome::Rejected);
+    CHECK(importer.importFile(test::importFixture("caseboard_appointments.csv"), dryRun).imported());
+    CHECK(importer.importFile(test::importFixture("bad_rows.csv")).outcome == FileOutcome::Rejected);
     CHECK(store.importBatches().empty());
     for (const char* table : {"batch_inserted_ids", "appointments_before_batch", "clients_before_batch"})
         CHECK(store.connection().queryInt(std::string("SELECT count(*) FROM ") + table) == 0);
@@ -233,9 +219,9 @@ TEST_CASE("an import into a file database is journalled like any other", "[rollb
     test::TempDir dir;
     Store store = Store::open(dir.file("practice.db"));
     const std::string empty = content(store);
-    const RowId first = importOne(store, fixture("caseboard_appointments.csv")); // the bulk path
+    const RowId first = test::importAsBatch(store, test::importFixture("caseboard_appointments.csv")); // the bulk path
     const std::string afterFirst = content(store);
-    const RowId second = importOne(store, writeLaterExport(dir));
+    const RowId second = test::importAsBatch(store, writeLaterExport(dir));
     rollBackBatch(store, second);
     CHECK(content(store) == afterFirst);
     rollBackBatch(store, first);

@@ -4,6 +4,7 @@
 #include "caseboard/store/store.h"
 
 #include "database_dump.h"
+#include "import_fixtures.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -14,15 +15,10 @@ using namespace caseboard;
 
 namespace {
 
-std::filesystem::path fixture(const std::string& name)
-{
-    return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
-}
-
 void importFixture(Store& store, const std::string& name)
 {
     import::Importer importer(store);
-    const import::FileReport report = importer.importFile(fixture(name));
+    const import::FileReport report = importer.importFile(test::importFixture(name));
     INFO(report.error);
     REQUIRE(report.imported());
 }

@@ -5,6 +5,7 @@
 #include "caseboard/store/store.h"
 
 #include "database_dump.h"
+#include "import_fixtures.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -16,11 +17,6 @@ using namespace caseboard;
 using namespace caseboard::import;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-    return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
-}
 
 ColumnMapping therapyNotesMapping()
 {
@@ -38,7 +34,7 @@ TEST_CASE("an unsaved column mapping reads the file as the generic layout", "[im
     ImportOptions options;
     options.mapping = therapyNotesMapping();
     options.preset = "simplepractice-attendance"; // the mapping wins
-    const FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
+    const FileReport report = importer.importFile(test::importFixture("therapynotes_mapped.csv"), options);
     INFO(report.error);
     REQUIRE(report.imported());
     CHECK(report.preset == "caseboard-appointments");
@@ -55,12 +51,12 @@ TEST_CASE("a mapping that does not fit the file rejects it and names what is mis
     Importer importer(store);
     ImportOptions options;
     options.mapping = ColumnMapping{{"Date", "When"}};
-    FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
+    FileReport report = importer.importFile(test::importFixture("therapynotes_mapped.csv"), options);
     CHECK(report.outcome == FileOutcome::Rejected);
     CHECK_THAT(report.error, Catch::Contains("When"));
 
     options.mapping = ColumnMapping{{"Colour", "Visit #"}};
-    report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
+    report = importer.importFile(test::importFixture("therapynotes_mapped.csv"), options);
     CHECK(report.outcome == FileOutcome::Rejected);
     CHECK_THAT(report.error, Catch::Contains("column mapping") && Catch::Contains("Colour"));
     CHECK(store.counts().importBatches == 0);
@@ -73,7 +69,7 @@ TEST_CASE("the rows read so far and the file's size are reported", "[import][opt
     std::atomic<std::uint64_t> rowsRead{99};
     ImportOptions options;
     options.rowsRead = &rowsRead;
-    const auto file = fixture("caseboard_appointments.csv");
+    const auto file = test::importFixture("caseboard_appointments.csv");
     const FileReport report = importer.importFile(file, options);
     REQUIRE(report.imported());
     CHECK(rowsRead.load() == 6);
@@ -86,7 +82,7 @@ TEST_CASE("the rows read so far and the file's size are reported", "[import][opt
 
     SECTION("a rejected file counts its rows too")
     {
-        const FileReport rejected = importer.importFile(fixture("bad_rows.csv"), options);
+        const FileReport rejected = importer.importFile(test::importFixture("bad_rows.csv"), options);
         CHECK(rejected.outcome == FileOutcome::Rejected);
         CHECK(rowsRead.load() == 6);
     }

@@ -3,6 +3,7 @@
 #include "caseboard/store/store.h"
 
 #include "database_dump.h"
+#include "import_fixtures.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -15,16 +16,11 @@ using namespace caseboard::import;
 
 namespace {
 
-std::filesystem::path fixture(const std::string& name)
-{
-    return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
-}
-
 FilePreview preview(const std::string& name, PreviewOptions options = {})
 {
     PresetCatalog catalog;
     StatusMap statuses;
-    return previewFile(fixture(name), catalog, statuses, options);
+    return previewFile(test::importFixture(name), catalog, statuses, options);
 }
 
 // The preview's cell under a heading, for row `index`.
@@ -49,7 +45,7 @@ TEST_CASE("a preview of the generic layout shows rows as they will be stored", "
     CHECK(p.confidence == 100);
     CHECK(p.encoding == csv::Encoding::Utf8);
     CHECK(p.delimiter == ',');
-    CHECK(p.bytes == std::filesystem::file_size(fixture("caseboard_appointments.csv")));
+    CHECK(p.bytes == std::filesystem::file_size(test::importFixture("caseboard_appointments.csv")));
     REQUIRE(p.header.size() == 15);
     CHECK(p.header.front() == "Appointment ID");
     REQUIRE(p.rawRows.size() == 6);
@@ -229,12 +225,12 @@ TEST_CASE("an import with a column mapping, progress and unknown statuses", "[im
         options.mapping = *mapping;
         options.rowsRead = &rowsRead;
         Importer importer(store);
-        const FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
+        const FileReport report = importer.importFile(test::importFixture("therapynotes_mapped.csv"), options);
         INFO(report.error);
         REQUIRE(report.imported());
         CHECK(report.added == 4);
         CHECK(rowsRead.load() == 4);
-        CHECK(report.fileBytes == std::filesystem::file_size(fixture("therapynotes_mapped.csv")));
+        CHECK(report.fileBytes == std::filesystem::file_size(test::importFixture("therapynotes_mapped.csv")));
         CHECK(store.importBatches().at(0).fileBytes == report.fileBytes);
         CHECK(report.ignoredColumns.empty()); // "Charge Fee" is read under its own name
     }
@@ -243,7 +239,7 @@ TEST_CASE("an import with a column mapping, progress and unknown statuses", "[im
         ImportOptions options;
         options.mapping = ColumnMapping{{"Date", "Service Date"}};
         Importer importer(store);
-        const FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"), options);
+        const FileReport report = importer.importFile(test::importFixture("therapynotes_mapped.csv"), options);
         CHECK(report.outcome == FileOutcome::Rejected);
         CHECK_THAT(report.error, Catch::Contains("lacks the required column"));
     }

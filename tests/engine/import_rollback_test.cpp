@@ -3,6 +3,7 @@
 #include "caseboard/store/store.h"
 
 #include "database_dump.h"
+#include "import_fixtures.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -14,22 +15,10 @@ using namespace caseboard::import;
 
 namespace {
 
-std::filesystem::path fixture(const std::string& name)
+RowId importFixture(Store& store, const std::string& name)
 {
-    return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
+    return test::importAsBatch(store, test::importFixture(name));
 }
-
-RowId importPath(Store& store, const std::filesystem::path& path)
-{
-    Importer importer(store);
-    const FileReport report = importer.importFile(path);
-    INFO(report.error);
-    REQUIRE(report.imported());
-    REQUIRE(report.batchId);
-    return *report.batchId;
-}
-
-RowId importFixture(Store& store, const std::string& name) { return importPath(store, fixture(name)); }
 
 std::filesystem::path writeFile(const test::TempDir& dir, const std::string& name, const std::string& text)
 {
@@ -85,7 +74,7 @@ TEST_CASE("rolling back an import puts the database back as it was before it", "
     const std::string afterA = dumpAll(store);
     CHECK(count(store, "SELECT count(*) FROM batch_inserted_ids WHERE batch_id = " + std::to_string(a)) == 3);
 
-    const RowId b = importPath(store, writeFile(dir, "second.csv", kSecondExport));
+    const RowId b = test::importAsBatch(store, writeFile(dir, "second.csv", kSecondExport));
     REQUIRE(dumpAll(store) != afterA);
     CHECK(count(store, "SELECT count(*) FROM appointments_before_batch WHERE batch_id = " + std::to_string(b)) == 2);
     // The triggers lived only as long as the import.
@@ -115,7 +104,7 @@ TEST_CASE("rolling back an import puts the database back as it was before it", "
         CHECK_THROWS_WITH(planRollback(store, b), Catch::Contains("already rolled back"));
 
         // Importing the same file again after the rollback works, and can be undone too.
-        const RowId again = importPath(store, writeFile(dir, "second.csv", kSecondExport));
+        const RowId again = test::importAsBatch(store, writeFile(dir, "second.csv", kSecondExport));
         rollBackBatch(store, again);
         CHECK(dumpAll(store) == afterA);
     }
@@ -156,7 +145,7 @@ TEST_CASE("a roster import that changes clinicians and goal periods rolls back e
     importFixture(store, "caseboard_team.csv");
     const std::string before = dumpAll(store);
 
-    const RowId roster = importPath(
+    const RowId roster = test::importAsBatch(
         store, writeFile(dir, "team.csv",
                          "Clinician,Type,Location,Supervisor,Start Date,End Date,Weekly Goal,Hourly Rate\n"
                          "Nora Quinn,LCSW-C,Salem,Dana Whitfield,2026-07-06,,20,$52.00\n" // new period, closes the old
@@ -201,7 +190,7 @@ TEST_CASE("a rollback that fails half way changes nothing", "[import][rollback]"
     test::TempDir dir;
     Store store = Store::openInMemory();
     const RowId a = importFixture(store, "caseboard_appointments.csv");
-    importPath(store, writeFile(dir, "second.csv", kSecondExport));
+    test::importAsBatch(store, writeFile(dir, "second.csv", kSecondExport));
     const std::string before = test::dumpDatabase(store) + dumpAll(store);
 
     // Fails on the last step of the older batch, after the newer one is undone.
@@ -221,16 +210,16 @@ TEST_CASE("failed, cancelled and dry-run imports leave no journal behind", "[imp
     importFixture(store, "caseboard_appointments.csv");
     const std::string before = dumpAll(store);
     Importer importer(store);
-    CHECK(importer.importFile(fixture("bad_rows.csv")).outcome == FileOutcome::Rejected);
+    CHECK(importer.importFile(test::importFixture("bad_rows.csv")).outcome == FileOutcome::Rejected);
     ImportOptions dryRun;
     dryRun.dryRun = true;
-    CHECK(importer.importFile(fixture("caseboard_team.csv"), dryRun).imported());
+    CHECK(importer.importFile(test::importFixture("caseboard_team.csv"), dryRun).imported());
     struct CancelAtOnce : csv::ReadObserver {
         bool cancelRequested() override { return true; }
     } cancel;
     ImportOptions cancelled;
     cancelled.observer = &cancel;
-    CHECK(importer.importFile(fixture("caseboard_team.csv"), cancelled).outcome == FileOutcome::Cancelled);
+    CHECK(importer.importFile(test::importFixture("caseboard_team.csv"), cancelled).outcome == FileOutcome::Cancelled);
     CHECK(dumpAll(store) == before);
     CHECK(count(store, "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'") == 0);
 }

@@ -3,6 +3,7 @@
 #include "caseboard/store/store.h"
 
 #include "database_dump.h"
+#include "import_fixtures.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -16,11 +17,6 @@ using namespace caseboard;
 using namespace caseboard::import;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-    return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
-}
 
 // An appointment as the practice sees it: names instead of row ids.
 struct Seen {
@@ -46,7 +42,7 @@ std::map<std::string, Seen> appointmentsByKey(Store& store)
 FileReport importOne(Store& store, const std::string& name, ImportOptions options = {})
 {
     Importer importer(store);
-    return importer.importFile(fixture(name), options);
+    return importer.importFile(test::importFixture(name), options);
 }
 
 } // namespace
@@ -511,7 +507,7 @@ TEST_CASE("a saved column mapping reads another EHR's layout", "[import][mapping
     }
     Importer importer(store); // the mapping comes back from the database
     REQUIRE(importer.catalog().byName("therapynotes"));
-    const FileReport report = importer.importFile(fixture("therapynotes_mapped.csv"));
+    const FileReport report = importer.importFile(test::importFixture("therapynotes_mapped.csv"));
     INFO(report.error);
     REQUIRE(report.imported());
     CHECK(report.preset == "therapynotes");
@@ -609,7 +605,7 @@ TEST_CASE("a first import into a file database leaves it in WAL mode", "[import]
     {
         Store store = Store::open(path);
         Importer importer(store);
-        REQUIRE(importer.importFile(fixture("caseboard_appointments.csv")).imported());
+        REQUIRE(importer.importFile(test::importFixture("caseboard_appointments.csv")).imported());
         auto mode = store.connection().prepare("PRAGMA journal_mode");
         REQUIRE(mode.step());
         CHECK(mode.text(0) == "wal");
@@ -622,7 +618,7 @@ TEST_CASE("a first import into a file database leaves it in WAL mode", "[import]
         CHECK(reader.counts().appointments == 6);
         store.connection().exec("DELETE FROM appointments");
         Importer importer(store);
-        REQUIRE(importer.importFile(fixture("caseboard_appointments.csv")).imported());
+        REQUIRE(importer.importFile(test::importFixture("caseboard_appointments.csv")).imported());
         CHECK(reader.counts().appointments == 6);
     }
     Store reopened = Store::open(path);

@@ -4,6 +4,7 @@
 #include "caseboard/store/store.h"
 
 #include "database_dump.h"
+#include "import_fixtures.h"
 #include "temp_dir.h"
 
 #include <catch2/catch.hpp>
@@ -15,11 +16,6 @@ using namespace caseboard;
 using namespace caseboard::import;
 
 namespace {
-
-std::filesystem::path fixture(const std::string& name)
-{
-    return std::filesystem::path(CASEBOARD_FIXTURES_DIR) / "import" / name;
-}
 
 FileReport importPath(Store& store, const std::filesystem::path& path, ImportOptions options = {})
 {
@@ -57,9 +53,9 @@ std::string roleOf(Store& store, const std::string& name)
 TEST_CASE("a staff timesheet stores each person's hours a day", "[import][timesheet]")
 {
     Store store = Store::openInMemory();
-    REQUIRE(importPath(store, fixture("caseboard_appointments.csv")).imported()); // Nora Quinn, a clinician
+    REQUIRE(importPath(store, test::importFixture("caseboard_appointments.csv")).imported()); // Nora Quinn, a clinician
 
-    const FileReport report = importPath(store, fixture("caseboard_timesheet.csv"));
+    const FileReport report = importPath(store, test::importFixture("caseboard_timesheet.csv"));
     INFO(report.error);
     REQUIRE(report.imported());
     CHECK(report.preset == "caseboard-timesheet");
@@ -81,7 +77,7 @@ TEST_CASE("a staff timesheet stores each person's hours a day", "[import][timesh
     SECTION("the same file again changes nothing")
     {
         const std::string before = test::dumpDatabase(store, false) + test::dumpTable(store, "staff_hours");
-        const FileReport again = importPath(store, fixture("caseboard_timesheet.csv"));
+        const FileReport again = importPath(store, test::importFixture("caseboard_timesheet.csv"));
         CHECK(again.unchanged == 5);
         CHECK(again.added == 0);
         CHECK(test::dumpDatabase(store, false) + test::dumpTable(store, "staff_hours") == before);
@@ -168,7 +164,7 @@ TEST_CASE("a timesheet is detected and previewed", "[import][timesheet][preview]
 {
     PresetCatalog catalog;
     StatusMap statuses;
-    const FilePreview p = previewFile(fixture("caseboard_timesheet.csv"), catalog, statuses);
+    const FilePreview p = previewFile(test::importFixture("caseboard_timesheet.csv"), catalog, statuses);
     INFO(p.error);
     CHECK(p.preset == "caseboard-timesheet");
     CHECK(p.columns == std::vector<std::string>{"Staff", "Date", "Hours"});
@@ -177,7 +173,7 @@ TEST_CASE("a timesheet is detected and previewed", "[import][timesheet][preview]
     CHECK(p.rows[1].cells == std::vector<std::string>{"Maya Ortiz", "2026-03-03", "7.5"});
 
     // An appointments file is not mistaken for a timesheet.
-    const FilePreview appointments = previewFile(fixture("caseboard_appointments.csv"), catalog, statuses);
+    const FilePreview appointments = previewFile(test::importFixture("caseboard_appointments.csv"), catalog, statuses);
     for (const PresetCandidate& candidate : appointments.candidates)
         CHECK(candidate.name != "caseboard-timesheet");
 }
