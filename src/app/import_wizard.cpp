@@ -20,8 +20,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -453,6 +455,22 @@ void ImportWizard::closeEvent(QCloseEvent* event)
         return;
     }
     QDialog::closeEvent(event);
+}
+
+void ImportWizard::keyPressEvent(QKeyEvent* event)
+{
+    // Esc is easily pressed by accident, and during an import it would throw away minutes
+    // of work: ask first. (Cancelling is still safe: nothing is changed.)
+    if (event->key() == Qt::Key_Escape && step_ == Step::Importing) {
+        event->accept();
+        const auto answer = QMessageBox::question(this, tr("Stop the import?"),
+                                                  tr("Stop importing? Nothing will have changed in your database."),
+                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer == QMessageBox::Yes && step_ == Step::Importing)
+            reject();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void ImportWizard::dragEnterEvent(QDragEnterEvent* event)

@@ -23,11 +23,13 @@
 #include <QComboBox>
 #include <QGroupBox>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUrl>
 
 using namespace caseboard;
@@ -281,6 +283,18 @@ private Q_SLOTS:
         QVERIFY(wizard->progressPage()->statsText().contains(QStringLiteral("rows read")));
         QVERIFY(wizard->progressPage()->bar()->value() > 0);
         saveDialogScreenshot(*window_, *wizard, QStringLiteral("import-3-progress.png"));
+        // Esc asks before it stops an import; "No" carries on.
+        bool asked = false;
+        QTimer::singleShot(50, this, [&asked] {
+            auto* question = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!question)
+                return;
+            asked = true;
+            question->button(QMessageBox::No)->click();
+        });
+        QTest::keyClick(wizard, Qt::Key_Escape);
+        QVERIFY(asked);
+        QCOMPARE(wizard->step(), Step::Importing);
         QTest::mouseClick(wizard->progressPage()->cancelButton(), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([wizard] { return wizard->step() == Step::Done; }, kWait));
         const ImportRunResult& run = wizard->importRun();
